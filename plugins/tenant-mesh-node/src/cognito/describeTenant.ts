@@ -1,0 +1,128 @@
+import {
+  UserPoolClientType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoPlan } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { compareClientWithPlan, comparePoolWithPlan } from './compareWithPlan';
+import {
+  describeUserPoolClient,
+  findUserPoolClientId,
+} from './ensureUserPoolClient';
+import { findTaggedUserPool } from './findUserPool';
+import { EMULATOR_DOMAIN_REASON, lookUpDomain } from './userPoolDomain';
+import {
+  CognitoContext,
+  TenantCognitoStatus,
+  UserPoolClientSummary,
+} from './types';
+
+/** The shown part of a described app client: everything but the secret. */
+export function summarizeClient(
+  client: UserPoolClientType,
+): UserPoolClientSummary {
+  const units = client.TokenValidityUnits;
+  return {
+    clientId: client.ClientId ?? '',
+    clientName: client.ClientName,
+    hasSecret: Boolean(client.ClientSecret),
+    callbackUrls: client.CallbackURLs ?? [],
+    logoutUrls: client.LogoutURLs ?? [],
+    allowedOAuthFlows: client.AllowedOAuthFlows ?? [],
+    allowedOAuthScopes: client.AllowedOAuthScopes ?? [],
+    allowedOAuthFlowsUserPoolClient:
+      client.AllowedOAuthFlowsUserPoolClient ?? false,
+    explicitAuthFlows: client.ExplicitAuthFlows ?? [],
+    supportedIdentityProviders: client.SupportedIdentityProviders ?? [],
+    readAttributes: client.ReadAttributes ?? [],
+    accessTokenValidity: client.AccessTokenValidity,
+    idTokenValidity: client.IdTokenValidity,
+    refreshTokenValidity: client.RefreshTokenValidity,
+    tokenValidityUnits: units && {
+      accessToken: units.AccessToken,
+      idToken: units.IdToken,
+      refreshToken: units.RefreshToken,
+    },
+  };
+}
+
+async function describeDomain(
+  ctx: CognitoContext,
+  pool: UserPoolType,
+  plan: CognitoPlan,
+): Promise<Pick<TenantCognitoStatus, 'domain' | 'drift'>> {
+  const drift: string[] = [];
+  if (pool.Domain && pool.Domain !== plan.domainPrefix) {
+    drift.push(
+      `Domain: planned prefix ${plan.domainPrefix}, found ${pool.Domain}`,
+    );
+  }
+  const domainPrefix = pool.Domain ?? plan.domainPrefix;
+  const found = await lookUpDomain(ctx, domainPrefix);
+  if (found.state === 'unsupported') {
+    return {
+      domain: { state: 'unsupported', reason: EMULATOR_DOMAIN_REASON },
+      drift,
+    };
+  }
+  if (found.state === 'attached' && found.userPoolId === pool.Id) {
+    return {
+      domain: { state: 'present', domainPrefix, status: found.status },
+      drift,
+    };
+  }
+  drift.push(
+    found.state === 'attached'
+      ? `Domain: prefix ${domainPrefix} belongs to user pool ${found.userPoolId}`
+      : `Domain: prefix ${domainPrefix} is not attached to the pool`,
+  );
+  return { domain: { state: 'missing' }, drift };
+}
+
+/**
+ * Reads a tenant's Cognito resources, without changing anything, and lists
+ * how they differ from the plan. The client secret is never part of it.
+ */
+export async function describeTenant(
+  ctx: CognitoContext,
+  options: { tenantId: string; plan: CognitoPlan },
+): Promise<TenantCognitoStatus> {
+  const { tenantId, plan } = options;
+  const pool = await findTaggedUserPool(ctx, tenantId);
+  if (!pool?.Id) {
+    return {
+      domain: { state: 'missing' },
+      drift: [`User pool: no pool is tagged for tenant ${tenantId}`],
+    };
+  }
+
+  const userPoolId = pool.Id;
+  const drift = comparePoolWithPlan(pool, plan, tenantId).map(d => d.message);
+
+  const clientName = plan.userPoolClient.ClientName;
+  const clientId = await findUserPoolClientId(ctx, { userPoolId, clientName });
+  let client: UserPoolClientSummary | undefined;
+  if (clientId) {
+    const described = await describeUserPoolClient(ctx, {
+      userPoolId,
+      clientId,
+    });
+    client = summarizeClient(described);
+    drift.push(...compareClientWithPlan(described, plan));
+  } else {
+    drift.push(`App client: no client named ${clientName}`);
+  }
+
+  const domain = await describeDomain(ctx, pool, plan);
+  return {
+    pool: {
+      userPoolId,
+      name: pool.Name,
+      arn: pool.Arn,
+      mfaConfiguration: pool.MfaConfiguration,
+      tags: pool.UserPoolTags ?? {},
+    },
+    client,
+    domain: domain.domain,
+    drift: [...drift, ...domain.drift],
+  };
+}
