@@ -1,0 +1,10 @@
+/** Delivery of Tenant Mesh's manifests to a GitOps repository. */
+export { GitRepositoryTarget } from './gitRepositoryTarget';
+export type {
+  GitFile,
+  GitLogEntry,
+  GitRepositoryTargetOptions,
+  GitWriteResult,
+} from './gitRepositoryTarget';
+export type { TreeChanges } from './commitMessage';
+export type { FileLockOptions } from './fileLock';
