@@ -1,1 +1,5 @@
 export {};
+export * from './cognito';
+export * from './manifests';
+export * from './kubernetes';
+export * from './gitops';
