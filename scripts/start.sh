@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts the portal on its embedded defaults: frontend on :3000, backend on :7007,
-# SQLite under .data/, guest sign-in. Stop it with Ctrl-C.
+# SQLite under .data/, guest sign-in, the cognito-local emulator on 127.0.0.1:9229 and a local GitOps
+# repository in .data/gitops. Stop it with Ctrl-C; the emulator stops with it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -19,5 +20,16 @@ if [ -z "${TENANT_MESH_API_TOKEN:-}" ]; then
 fi
 export TENANT_MESH_API_TOKEN
 
+# The Cognito emulator: bound to loopback, its data (.cognito/db under its working directory) kept
+# in the data folder so pools survive a restart.
+cognito_dir="$TENANT_MESH_DATA_DIR/cognito"
+mkdir -p "$cognito_dir"
+(cd "$cognito_dir" && HOST=127.0.0.1 PORT="${TENANT_MESH_COGNITO_PORT:-9229}" \
+  exec node "$TENANT_MESH_ROOT/node_modules/cognito-local/lib/bin/start.js") \
+  >"$TENANT_MESH_DATA_DIR/cognito.log" 2>&1 &
+cognito_pid=$!
+trap 'kill "$cognito_pid" 2>/dev/null || true' EXIT INT TERM
+echo "tenant-mesh: cognito-local on 127.0.0.1:${TENANT_MESH_COGNITO_PORT:-9229} (log: .data/cognito.log)" >&2
+
 cd "$TENANT_MESH_ROOT"
-exec node .yarn/releases/yarn-4.13.0.cjs dev
+node .yarn/releases/yarn-4.13.0.cjs dev

@@ -1,1 +1,87 @@
-export {};
+/**
+ * The tenant-mesh command line: validate and render tenants offline, and create them through
+ * the portal's scaffolder REST API.
+ *
+ * @packageDocumentation
+ */
+import { isError } from '@backstage/errors';
+import { Command } from 'commander';
+import { renderCommand } from './commands/render';
+import { Output, validateCommand } from './commands/validate';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT } from './lib/exitCodes';
+import { loadPlatform } from './lib/loadPlatform';
+
+const consoleOutput: Output = {
+  out: line => process.stdout.write(`${line}\n`),
+  err: line => process.stderr.write(`${line}\n`),
+};
+
+/** Builds the program; `output` is swapped in tests. */
+export function createProgram(
+  output: Output = consoleOutput,
+  setExitCode: (code: number) => void = code => {
+    process.exitCode = code;
+  },
+): Command {
+  const program = new Command('tenant-mesh')
+    .description('Onboard SaaS tenants onto EKS with Istio, from the shell')
+    .exitOverride();
+
+  const configOption = [
+    '--config <path>',
+    'app-config file with the tenantMesh settings (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  ] as const;
+
+  program
+    .command('validate')
+    .description('Check tenant files; exit 2 with one line per problem')
+    .argument('<tenant.yaml...>')
+    .option(...configOption)
+    .action(async (files: string[], opts: { config: string[] }) => {
+      const platform = await loadPlatform(configPaths(opts.config));
+      setExitCode(await validateCommand(files, platform, output));
+    });
+
+  program
+    .command('render')
+    .description('Write the plan of tenant files as YAML manifests')
+    .argument('<tenant.yaml...>')
+    .option(...configOption)
+    .option('--out <dir>', 'output folder', 'out')
+    .action(
+      async (files: string[], opts: { config: string[]; out: string }) => {
+        const platform = await loadPlatform(configPaths(opts.config));
+        setExitCode(
+          await renderCommand(files, platform, { out: opts.out }, output),
+        );
+      },
+    );
+
+  return program;
+}
+
+function configPaths(given: string[]): string[] {
+  return given.length > 0 ? given : ['app-config.yaml'];
+}
+
+/** Entry point of bin/tenant-mesh. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    if (isError(error) && error.name === 'CommanderError') {
+      // commander has printed usage or help already.
+      const code = (error as { exitCode?: number }).exitCode ?? 1;
+      process.exitCode = code === 0 ? 0 : EXIT_INVALID_INPUT;
+      return;
+    }
+    const message = isError(error) ? error.message : String(error);
+    process.stderr.write(`${message}\n`);
+    process.exitCode =
+      isError(error) && error.name === 'InputError'
+        ? EXIT_INVALID_INPUT
+        : EXIT_FAILURE;
+  }
+}

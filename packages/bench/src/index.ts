@@ -1,0 +1,26 @@
+/**
+ * `yarn bench`: runs every benchmark and prints its figures.
+ *
+ * @packageDocumentation
+ */
+import { planBench } from './planBench';
+
+const benches: Record<string, () => Promise<void>> = {
+  plan: planBench,
+};
+
+/** Runs the named benchmarks, or all of them. */
+export async function main(names: string[]): Promise<void> {
+  const selected = names.length > 0 ? names : Object.keys(benches);
+  for (const name of selected) {
+    const bench = benches[name];
+    if (!bench) {
+      console.error(
+        `unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    await bench();
+  }
+}

@@ -1,0 +1,118 @@
+import { planCognito } from './cognitoPlan';
+import { EnvoyConfigPlan } from './envoyConfig';
+import { ExtensionProvider } from './extensionProvider';
+import { tenantNames } from './names';
+import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
+import { oauth2ProxySecretRef } from './oauth2ProxyObjects';
+import { planSharedObjects } from './sharedObjects';
+import { planTenantObjects } from './tenantObjects';
+import { resolveTenantSpec } from './tenantSpec';
+import {
+  KubernetesObject,
+  PlatformSettings,
+  TenantPlan,
+  TenantSpec,
+} from './types';
+import { assertValidTenant, ExistingTenant } from './validation';
+import { InputError } from '@backstage/errors';
+
+/**
+ * Everything that must exist for one tenant. Validates first and throws an
+ * InputError listing every problem before planning anything.
+ *
+ * @public
+ */
+export function planTenant(opts: {
+  spec: TenantSpec;
+  platform: PlatformSettings;
+  existingTenants?: ExistingTenant[];
+}): TenantPlan {
+  const { platform } = opts;
+  assertValidTenant(opts.spec, platform, {
+    existingTenants: opts.existingTenants,
+  });
+
+  const spec = resolveTenantSpec(opts.spec, platform);
+  const names = tenantNames(spec.tenantId, platform);
+  const { objects, pending } = planTenantObjects(spec, platform);
+  return {
+    spec,
+    cognito: planCognito(spec, platform),
+    secretRef: oauth2ProxySecretRef(names),
+    objects,
+    envoyRoute: {
+      tenantId: spec.tenantId,
+      host: spec.host,
+      upstream: `${names.oauth2Proxy}.${names.authNamespace}.svc.cluster.local:${OAUTH2_PROXY_PORT}`,
+    },
+    pending,
+  };
+}
+
+/** The plan of all tenants of a platform. @public */
+export interface PlatformPlan {
+  /** Sorted by tenant id. */
+  tenants: TenantPlan[];
+  /** Objects several tenants share (Gateway, Envoy ConfigMaps). */
+  shared: KubernetesObject[];
+  envoy: EnvoyConfigPlan;
+  extensionProvider: ExtensionProvider;
+}
+
+/**
+ * Plans every tenant and the shared objects. Each tenant is validated
+ * against the others (no host twice, no id twice); all problems of all
+ * tenants are reported in one InputError.
+ *
+ * @public
+ */
+export function planTenants(
+  specs: TenantSpec[],
+  platform: PlatformSettings,
+): PlatformPlan {
+  const sorted = [...specs].sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1));
+  const failures: string[] = [];
+  const tenants: TenantPlan[] = [];
+  sorted.forEach((spec, index) => {
+    if (sorted.findIndex(s => s.tenantId === spec.tenantId) !== index) {
+      failures.push(`${spec.tenantId}: tenantId: is used by two tenant files`);
+      return;
+    }
+    try {
+      tenants.push(
+        planTenant({
+          spec,
+          platform,
+          existingTenants: sorted.filter(s => s !== spec),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof InputError)) {
+        throw error;
+      }
+      const lines = error.message.split('\n').slice(1);
+      failures.push(...lines.map(line => `${spec.tenantId}: ${line}`));
+    }
+  });
+  if (failures.length > 0) {
+    throw new InputError(`Invalid tenants:\n${failures.join('\n')}`);
+  }
+
+  const shared = planSharedObjects(
+    tenants.map(t => ({
+      binding: {
+        tenantId: t.spec.tenantId,
+        host: t.spec.host,
+        namespace: tenantNames(t.spec.tenantId, platform).tenantNamespace,
+      },
+      route: t.envoyRoute,
+    })),
+    platform,
+  );
+  return {
+    tenants,
+    shared: shared.objects,
+    envoy: shared.envoy,
+    extensionProvider: shared.extensionProvider,
+  };
+}

@@ -1,0 +1,64 @@
+import { InputError } from '@backstage/errors';
+import { readPlatformSettings } from './platformSettings';
+
+const minimal = {
+  baseDomains: ['Example.com.'],
+  gateway: { credentialName: 'wildcard-example-com' },
+  cognito: { region: 'us-east-1' },
+};
+
+describe('readPlatformSettings', () => {
+  it('applies every default to a minimal config', () => {
+    expect(readPlatformSettings(minimal)).toEqual({
+      baseDomains: ['example.com'],
+      namespaces: { tenant: 'tenant-{id}', auth: 'tenant-{id}-auth' },
+      meshInjection: { label: 'istio-injection', value: 'enabled' },
+      trustDomain: 'cluster.local',
+      gateway: {
+        name: 'tenant-gateway',
+        namespace: 'istio-ingress',
+        selector: { istio: 'ingressgateway' },
+        serviceAccount: 'istio-ingressgateway',
+        credentialName: 'wildcard-example-com',
+      },
+      extAuthzProvider: 'tenant-authz',
+      envoy: {
+        namespace: 'tenant-authz',
+        name: 'tenant-authz',
+        serviceAccount: 'tenant-authz',
+        port: 8080,
+        image: 'envoyproxy/envoy:v1.38.8',
+      },
+      oauth2Proxy: {
+        image: 'quay.io/oauth2-proxy/oauth2-proxy',
+        version: 'v7.12.0',
+      },
+      cognito: {
+        region: 'us-east-1',
+        defaults: {
+          mfa: 'optional',
+          tokenValidity: {
+            idToken: '1h',
+            accessToken: '1h',
+            refreshToken: '1d',
+          },
+        },
+      },
+    });
+  });
+
+  it.each([
+    ['no credential', { ...minimal, gateway: {} }, 'gateway.credentialName'],
+    ['no base domain', { ...minimal, baseDomains: [] }, 'baseDomains'],
+    ['bad region', { ...minimal, cognito: { region: 'mars' } }, 'region'],
+    [
+      'pattern without id',
+      { ...minimal, namespaces: { tenant: 'tenants' } },
+      'namespaces.tenant',
+    ],
+    ['unknown key', { ...minimal, gatway: {} }, 'gatway'],
+  ])('rejects %s, naming the key', (_name, raw, key) => {
+    expect(() => readPlatformSettings(raw)).toThrow(InputError);
+    expect(() => readPlatformSettings(raw)).toThrow(key);
+  });
+});

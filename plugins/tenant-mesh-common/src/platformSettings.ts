@@ -1,0 +1,109 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+import { DURATION_PATTERN } from './durations';
+import { PlatformSettings } from './types';
+
+/** Envoy image of the central authorizer; pinned, never a moving tag (W5). */
+export const DEFAULT_ENVOY_IMAGE = 'envoyproxy/envoy:v1.38.8';
+/** oauth2-proxy image and version; pinned (W21). */
+export const DEFAULT_OAUTH2_PROXY_IMAGE = 'quay.io/oauth2-proxy/oauth2-proxy';
+export const DEFAULT_OAUTH2_PROXY_VERSION = 'v7.12.0';
+
+const duration = z.string().regex(new RegExp(DURATION_PATTERN));
+const mfa = z.enum(['off', 'optional', 'on']);
+
+/**
+ * Zod schema of the `tenantMesh` config key, with every default applied.
+ *
+ * @public
+ */
+export const platformSettingsSchema = z
+  .object({
+    baseDomains: z.array(z.string().min(1)).min(1),
+    namespaces: z
+      .object({
+        tenant: z.string().includes('{id}').default('tenant-{id}'),
+        auth: z.string().includes('{id}').default('tenant-{id}-auth'),
+      })
+      .strict()
+      .default({}),
+    meshInjection: z
+      .object({ label: z.string().min(1), value: z.string().min(1) })
+      .strict()
+      .default({ label: 'istio-injection', value: 'enabled' }),
+    trustDomain: z.string().min(1).default('cluster.local'),
+    gateway: z
+      .object({
+        name: z.string().default('tenant-gateway'),
+        namespace: z.string().default('istio-ingress'),
+        selector: z
+          .record(z.string(), z.string())
+          .default({ istio: 'ingressgateway' }),
+        serviceAccount: z.string().default('istio-ingressgateway'),
+        credentialName: z.string().min(1),
+      })
+      .strict(),
+    extAuthzProvider: z.string().min(1).default('tenant-authz'),
+    envoy: z
+      .object({
+        namespace: z.string().default('tenant-authz'),
+        name: z.string().default('tenant-authz'),
+        serviceAccount: z.string().default('tenant-authz'),
+        port: z.number().int().min(1).max(65535).default(8080),
+        image: z.string().default(DEFAULT_ENVOY_IMAGE),
+      })
+      .strict()
+      .default({}),
+    oauth2Proxy: z
+      .object({
+        image: z.string().default(DEFAULT_OAUTH2_PROXY_IMAGE),
+        version: z.string().default(DEFAULT_OAUTH2_PROXY_VERSION),
+      })
+      .strict()
+      .default({}),
+    cognito: z
+      .object({
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+        endpoint: z.string().url().optional(),
+        defaults: z
+          .object({
+            mfa: mfa.default('optional'),
+            tokenValidity: z
+              .object({
+                idToken: duration.default('1h'),
+                accessToken: duration.default('1h'),
+                refreshToken: duration.default('1d'),
+              })
+              .strict()
+              .default({}),
+          })
+          .strict()
+          .default({}),
+      })
+      .strict(),
+  })
+  .strict();
+
+/**
+ * Reads the platform settings from the plain `tenantMesh` config object
+ * (e.g. `config.get('tenantMesh')`), applying defaults.
+ *
+ * @throws InputError naming every invalid key.
+ * @public
+ */
+export function readPlatformSettings(raw: unknown): PlatformSettings {
+  const result = platformSettingsSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      issue => `tenantMesh.${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid platform settings:\n${lines.join('\n')}`);
+  }
+  const settings = result.data;
+  return {
+    ...settings,
+    baseDomains: settings.baseDomains.map(d =>
+      d.toLowerCase().replace(/\.$/, ''),
+    ),
+  };
+}

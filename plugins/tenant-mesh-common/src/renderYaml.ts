@@ -1,0 +1,48 @@
+import { stringify } from 'yaml';
+import { PlatformPlan } from './plan';
+import { KubernetesObject } from './types';
+
+/**
+ * Multi-document YAML with keys sorted, so equal objects give equal bytes.
+ *
+ * @public
+ */
+export function toYaml(objects: KubernetesObject[]): string {
+  return objects
+    .map(o => stringify(o, { sortMapEntries: true, lineWidth: 0 }))
+    .join('---\n');
+}
+
+function fileName(index: number, object: KubernetesObject): string {
+  const nn = String(index + 1).padStart(2, '0');
+  return `${nn}-${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
+}
+
+/**
+ * The files of a rendered plan: `tenants/<id>/<nn>-<kind>-<name>.yaml` in
+ * apply order, `shared/…` for the shared objects, and the meshConfig
+ * fragment of the extension provider.
+ *
+ * @public
+ */
+export function planFiles(
+  plan: PlatformPlan,
+): Array<{ path: string; content: string }> {
+  const files = plan.tenants.flatMap(tenant =>
+    tenant.objects.map((object, i) => ({
+      path: `tenants/${tenant.spec.tenantId}/${fileName(i, object)}`,
+      content: toYaml([object]),
+    })),
+  );
+  files.push(
+    ...plan.shared.map((object, i) => ({
+      path: `shared/${fileName(i, object)}`,
+      content: toYaml([object]),
+    })),
+    {
+      path: 'shared/meshconfig-extension-provider.yaml',
+      content: stringify({ extensionProviders: [plan.extensionProvider] }),
+    },
+  );
+  return files;
+}
