@@ -6,7 +6,7 @@ import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
 import { oauth2ProxySecretRef } from './oauth2ProxyObjects';
 import { planSharedObjects } from './sharedObjects';
 import { planTenantObjects } from './tenantObjects';
-import { resolveTenantSpec } from './tenantSpec';
+import { canonicalHost, resolveTenantSpec } from './tenantSpec';
 import {
   KubernetesObject,
   PlatformSettings,
@@ -73,19 +73,24 @@ export function planTenants(
   const sorted = [...specs].sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1));
   const failures: string[] = [];
   const tenants: TenantPlan[] = [];
-  sorted.forEach((spec, index) => {
-    if (sorted.findIndex(s => s.tenantId === spec.tenantId) !== index) {
+  // Ids and hosts claimed twice are found with one pass over all tenants; handing every tenant
+  // the list of all others would make planning quadratic in the number of tenants.
+  const firstById = new Map<string, TenantSpec>();
+  const ownerByHost = new Map<string, string>();
+  for (const spec of sorted) {
+    if (firstById.has(spec.tenantId)) {
       failures.push(`${spec.tenantId}: tenantId: is used by two tenant files`);
-      return;
+      continue;
+    }
+    firstById.set(spec.tenantId, spec);
+    const host = typeof spec.host === 'string' ? canonicalHost(spec.host) : '';
+    const owner = ownerByHost.get(host);
+    const existingTenants = owner ? [{ tenantId: owner, host }] : [];
+    if (!owner && host) {
+      ownerByHost.set(host, spec.tenantId);
     }
     try {
-      tenants.push(
-        planTenant({
-          spec,
-          platform,
-          existingTenants: sorted.filter(s => s !== spec),
-        }),
-      );
+      tenants.push(planTenant({ spec, platform, existingTenants }));
     } catch (error) {
       if (!(error instanceof InputError)) {
         throw error;
@@ -93,7 +98,7 @@ export function planTenants(
       const lines = error.message.split('\n').slice(1);
       failures.push(...lines.map(line => `${spec.tenantId}: ${line}`));
     }
-  });
+  }
   if (failures.length > 0) {
     throw new InputError(`Invalid tenants:\n${failures.join('\n')}`);
   }
