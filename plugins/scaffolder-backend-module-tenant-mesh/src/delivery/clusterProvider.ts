@@ -1,0 +1,92 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  KubernetesTarget,
+  KubernetesTargetOptions,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
+import { ClusterAccess } from './deliverySettings';
+
+/**
+ * A Kubernetes cluster, reached only when an action needs it, so the backend
+ * starts while the cluster is down.
+ */
+export interface ClusterProvider {
+  /** Where the cluster comes from, for log lines; never a credential. */
+  readonly description: string;
+  /** The cluster; a catalog lookup runs with the task initiator's credentials. */
+  get(options: {
+    credentials: BackstageCredentials;
+  }): Promise<KubernetesTarget>;
+}
+
+/** A provider for one fixed target, e.g. in tests. */
+export function fixedClusterProvider(
+  target: KubernetesTarget,
+  description = target.server,
+): ClusterProvider {
+  return { description, get: async () => target };
+}
+
+/** The provider for one `ClusterAccess` block of the config. */
+export function createClusterProvider(options: {
+  access: ClusterAccess;
+  catalog: CatalogService;
+  targetOptions?: KubernetesTargetOptions;
+}): ClusterProvider {
+  const { access, catalog, targetOptions } = options;
+
+  if (access.entityRef) {
+    const entityRef = access.entityRef;
+    const token = access.serviceAccountToken ?? '';
+    return {
+      description: `the cluster of catalog entity ${entityRef}`,
+      async get({ credentials }) {
+        const entity = await catalog.getEntityByRef(entityRef, {
+          credentials,
+        });
+        if (!entity) {
+          throw new NotFoundError(
+            `The cluster entity ${entityRef} (tenantMesh.delivery entityRef) is not in the catalog`,
+          );
+        }
+        return KubernetesTarget.fromClusterEntity(entity, {
+          ...targetOptions,
+          token,
+        });
+      },
+    };
+  }
+
+  let target: KubernetesTarget | undefined;
+  const memo = (key: string, build: () => KubernetesTarget) => async () => {
+    try {
+      target ??= build();
+    } catch (error) {
+      throw new InputError(
+        `Could not load the cluster of tenantMesh.delivery ${key}`,
+        error,
+      );
+    }
+    return target;
+  };
+  if (access.inCluster) {
+    return {
+      description: 'the cluster the backend runs in',
+      get: memo('inCluster', () => KubernetesTarget.inCluster(targetOptions)),
+    };
+  }
+  const kubeconfig = access.kubeconfig ?? '';
+  return {
+    description: `the kubeconfig ${kubeconfig}${
+      access.context ? ` (context ${access.context})` : ''
+    }`,
+    get: memo('kubeconfig', () =>
+      KubernetesTarget.fromKubeconfigFile(
+        kubeconfig,
+        access.context,
+        targetOptions,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,43 @@
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { GitRepositoryTarget } from '@tenant-mesh/plugin-tenant-mesh-node';
+import { ClusterProvider, createClusterProvider } from './clusterProvider';
+import { DeliverySettings } from './deliverySettings';
+
+/** Where `tenant-mesh:deliver` puts a tenant, built from the config. */
+export type DeliveryTarget =
+  | {
+      kind: 'gitops';
+      repository: GitRepositoryTarget;
+      /** The folder of the repository, for outputs and log lines. */
+      repositoryPath: string;
+      /** Receives the oauth2-proxy Secret, which never goes into Git. */
+      secretsCluster?: ClusterProvider;
+    }
+  | { kind: 'cluster'; cluster: ClusterProvider };
+
+/** Builds the delivery target; nothing is contacted yet. */
+export function createDeliveryTarget(options: {
+  settings: DeliverySettings;
+  catalog: CatalogService;
+}): DeliveryTarget {
+  const { settings, catalog } = options;
+  if (settings.target === 'cluster') {
+    return {
+      kind: 'cluster',
+      cluster: createClusterProvider({ access: settings.cluster, catalog }),
+    };
+  }
+  return {
+    kind: 'gitops',
+    repository: new GitRepositoryTarget({ dir: settings.repository }),
+    repositoryPath: settings.repository,
+    ...(settings.secretsCluster
+      ? {
+          secretsCluster: createClusterProvider({
+            access: settings.secretsCluster,
+            catalog,
+          }),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,113 @@
+import { InputError } from '@backstage/errors';
+import {
+  PlatformSettings,
+  planFiles,
+  TenantPlan,
+  TenantSpec,
+  tenantSpecSchema,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  GitFile,
+  GitRepositoryTarget,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
+import { parse, stringify } from 'yaml';
+import { planSharedFor } from './sharedEntries';
+
+/** The record of a tenant in the repository, from which shared files are regenerated. */
+export const TENANT_RECORD_FILE = 'tenant.yaml';
+/** Folder of the files several tenants share. */
+export const SHARED_FOLDER = 'shared';
+
+/** The folder of a tenant in the repository. */
+export const tenantFolder = (tenantId: string) => `tenants/${tenantId}`;
+
+/**
+ * Every tenant recorded in the repository (`tenants/<id>/tenant.yaml`).
+ *
+ * @throws InputError naming a record that is not a tenant spec.
+ */
+export async function readTenantRecords(
+  repository: GitRepositoryTarget,
+): Promise<TenantSpec[]> {
+  const files = await repository.readFiles('tenants/');
+  return files
+    .filter(f => f.path.endsWith(`/${TENANT_RECORD_FILE}`))
+    .map(file => {
+      const parsed = tenantSpecSchema.safeParse(parse(file.content));
+      if (!parsed.success) {
+        throw new InputError(
+          `${
+            file.path
+          } in the GitOps repository is not a tenant spec: ${parsed.error.issues
+            .map(i => `${i.path.join('.')}: ${i.message}`)
+            .join('; ')}`,
+        );
+      }
+      return parsed.data;
+    });
+}
+
+/**
+ * The files of a tenant and the shared files, as the repository should hold
+ * them: the tenant's manifests and its record below `tenants/<id>/`, and the
+ * shared objects regenerated from all records with this tenant's replaced.
+ * The record holds ids, never a secret.
+ */
+export function renderTenantTree(options: {
+  plan: TenantPlan;
+  record: TenantSpec;
+  records: TenantSpec[];
+  platform: PlatformSettings;
+}): GitFile[] {
+  const { plan, record, platform } = options;
+  const tenantId = plan.spec.tenantId;
+  const all = [
+    ...options.records.filter(r => r.tenantId !== tenantId),
+    record,
+  ].map(r => ({ tenantId: r.tenantId, host: r.host }));
+  const shared = planSharedFor(all, platform);
+
+  const files = planFiles({
+    tenants: [plan],
+    shared: shared.objects,
+    envoy: shared.envoy,
+    extensionProvider: shared.extensionProvider,
+  });
+  files.push({
+    path: `${tenantFolder(tenantId)}/${TENANT_RECORD_FILE}`,
+    content: stringify(record, { sortMapEntries: true }),
+  });
+  return files;
+}
+
+/** Paths that would be added, changed and removed. */
+export interface TreeDifference {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** Compares desired files with those below the same folders in the repository. */
+export function compareTree(
+  desired: GitFile[],
+  current: GitFile[],
+  folders: string[],
+): TreeDifference {
+  const inScope = (path: string) => folders.some(f => path.startsWith(`${f}/`));
+  const now = new Map(
+    current.filter(f => inScope(f.path)).map(f => [f.path, f.content]),
+  );
+  const wanted = new Set(desired.map(f => f.path));
+  return {
+    added: desired.filter(f => !now.has(f.path)).map(f => f.path),
+    changed: desired
+      .filter(f => now.has(f.path) && now.get(f.path) !== f.content)
+      .map(f => f.path),
+    removed: [...now.keys()].filter(p => !wanted.has(p)),
+  };
+}
+
+/** A tenant spec without undefined fields, as written to its record. */
+export function toRecord(spec: TenantSpec): TenantSpec {
+  return JSON.parse(JSON.stringify(spec));
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  scaffolderActionsExtensionPoint,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { platformConfig } from './__testUtils__/platform';
+import { tenantMeshModule } from './module';
+
+async function registeredActions(tenantMesh: object) {
+  const actions: TemplateAction[] = [];
+  await startTestBackend({
+    extensionPoints: [
+      [
+        scaffolderActionsExtensionPoint,
+        { addActions: (...added: TemplateAction[]) => actions.push(...added) },
+      ],
+    ],
+    features: [
+      tenantMeshModule,
+      mockServices.rootConfig.factory({ data: { tenantMesh } }),
+      catalogServiceMock.factory(),
+    ],
+  });
+  return actions;
+}
+
+describe('tenantMeshModule', () => {
+  it('registers plan, cognito and deliver without contacting Cognito or Git', async () => {
+    const repository = join(mkdtempSync(join(tmpdir(), 'tm-')), 'gitops');
+    const actions = await registeredActions({
+      ...platformConfig,
+      cognito: { region: 'us-east-1', endpoint: 'http://127.0.0.1:9' },
+      delivery: { target: 'gitops', gitops: { repository } },
+    });
+
+    expect(actions.map(a => a.id)).toEqual([
+      'tenant-mesh:plan',
+      'tenant-mesh:cognito',
+      'tenant-mesh:deliver',
+    ]);
+    for (const action of actions) {
+      expect(action.description).toBeTruthy();
+      expect(action.examples?.length).toBeGreaterThan(0);
+      expect(action.schema?.output).toBeDefined();
+    }
+  });
+
+  it('starts with a cluster target whose kubeconfig is not there yet', async () => {
+    const actions = await registeredActions({
+      ...platformConfig,
+      delivery: {
+        target: 'cluster',
+        cluster: { kubeconfig: '/nonexistent/kubeconfig' },
+      },
+    });
+
+    expect(actions.map(a => a.id)).toContain('tenant-mesh:deliver');
+  });
+
+  it('leaves deliver out without a delivery block', async () => {
+    const actions = await registeredActions(platformConfig);
+
+    expect(actions.map(a => a.id)).toEqual([
+      'tenant-mesh:plan',
+      'tenant-mesh:cognito',
+    ]);
+  });
+
+  it.each([
+    [{ baseDomains: [] }, /tenantMesh\.baseDomains/],
+    [
+      { ...platformConfig, delivery: { target: 'cluster', cluster: {} } },
+      /tenantMesh\.delivery\.cluster must set exactly one/,
+    ],
+    [
+      {
+        ...platformConfig,
+        delivery: { target: 'cluster', cluster: { entityRef: 'resource:c' } },
+      },
+      /serviceAccountToken/,
+    ],
+  ])('fails startup on bad config %#', async (tenantMesh, message) => {
+    await expect(registeredActions(tenantMesh)).rejects.toThrow(message);
+  });
+});

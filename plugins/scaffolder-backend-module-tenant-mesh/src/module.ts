@@ -1,0 +1,79 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { readPlatformSettings } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  cognitoClientFromConfig,
+  TenantCognito,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
+import { createTenantMeshCognitoAction } from './actions/cognito';
+import { createTenantMeshDeliverAction } from './actions/deliver';
+import { createTenantMeshPlanAction } from './actions/plan';
+import { createDeliveryTarget } from './delivery/deliveryTarget';
+import { readDeliverySettings } from './delivery/deliverySettings';
+
+/**
+ * The Tenant Mesh scaffolder actions: plan, Cognito and deliver. Startup
+ * fails on invalid `tenantMesh` config; Cognito and clusters are only
+ * contacted when an action runs.
+ *
+ * @public
+ */
+export const tenantMeshModule = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'tenant-mesh',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, config, logger, catalog }) {
+        // `delivery` belongs to this module; the platform schema is strict.
+        const { delivery: _delivery, ...platformConfig } =
+          config.getOptional<Record<string, unknown>>('tenantMesh') ?? {};
+        const platform = readPlatformSettings(platformConfig);
+        const settings = readDeliverySettings(config);
+        const client = await cognitoClientFromConfig(config, {
+          region: platform.cognito.region,
+          endpoint: platform.cognito.endpoint,
+        });
+        const cognito = new TenantCognito({ client, logger });
+        const delivery = settings
+          ? createDeliveryTarget({ settings, catalog })
+          : undefined;
+
+        scaffolder.addActions(
+          createTenantMeshPlanAction({ platform, catalog, delivery }),
+          createTenantMeshCognitoAction({
+            platform,
+            catalog,
+            cognito,
+            delivery,
+            logger,
+          }),
+        );
+        if (delivery) {
+          scaffolder.addActions(
+            createTenantMeshDeliverAction({
+              platform,
+              catalog,
+              cognito,
+              delivery,
+              logger,
+            }),
+          );
+        } else {
+          logger.warn('Action tenant-mesh:deliver not registered', {
+            reason: 'no tenantMesh.delivery config',
+          });
+        }
+      },
+    });
+  },
+});
