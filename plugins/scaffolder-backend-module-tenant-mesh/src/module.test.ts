@@ -29,7 +29,7 @@ async function registeredActions(tenantMesh: object) {
 }
 
 describe('tenantMeshModule', () => {
-  it('registers plan, cognito and deliver without contacting Cognito or Git', async () => {
+  it('registers plan, cognito, register and deliver without contacting Cognito or Git', async () => {
     const repository = join(mkdtempSync(join(tmpdir(), 'tm-')), 'gitops');
     const actions = await registeredActions({
       ...platformConfig,
@@ -40,6 +40,7 @@ describe('tenantMeshModule', () => {
     expect(actions.map(a => a.id)).toEqual([
       'tenant-mesh:plan',
       'tenant-mesh:cognito',
+      'tenant-mesh:register',
       'tenant-mesh:deliver',
     ]);
     for (const action of actions) {
@@ -67,6 +68,7 @@ describe('tenantMeshModule', () => {
     expect(actions.map(a => a.id)).toEqual([
       'tenant-mesh:plan',
       'tenant-mesh:cognito',
+      'tenant-mesh:register',
     ]);
   });
 

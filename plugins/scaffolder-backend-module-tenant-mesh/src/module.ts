@@ -12,6 +12,7 @@ import {
 import { createTenantMeshCognitoAction } from './actions/cognito';
 import { createTenantMeshDeliverAction } from './actions/deliver';
 import { createTenantMeshPlanAction } from './actions/plan';
+import { createTenantMeshRegisterAction } from './actions/register';
 import { createDeliveryTarget } from './delivery/deliveryTarget';
 import { readDeliverySettings } from './delivery/deliverySettings';
 
@@ -57,6 +58,7 @@ export const tenantMeshModule = createBackendModule({
             delivery,
             logger,
           }),
+          createTenantMeshRegisterAction({ catalog }),
         );
         if (delivery) {
           scaffolder.addActions(
