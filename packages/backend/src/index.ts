@@ -16,6 +16,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@tenant-mesh/plugin-catalog-backend-module-tenant-mesh'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
@@ -23,6 +24,9 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@tenant-mesh/plugin-scaffolder-backend-module-tenant-mesh'),
+);
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 

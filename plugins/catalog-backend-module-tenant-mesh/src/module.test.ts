@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/config';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  catalogProcessingExtensionPoint,
+  EntityProvider,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import {
+  GitRepositoryTarget,
+  TENANT_RECORD_FILE,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
+import { stringify } from 'yaml';
+import { acmeRecord, platformConfig } from './__fixtures__/tenants';
+import { catalogModuleTenantMesh } from './module';
+import { TenantEntityProvider } from './provider/TenantEntityProvider';
+
+describe('catalogModuleTenantMesh', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tenant-mesh-module-'));
+  });
+
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function start(tenantMesh: JsonObject) {
+    const providers: EntityProvider[] = [];
+    const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+    const scheduler = mockServices.scheduler.mock({
+      createScheduledTaskRunner: jest.fn(() => ({
+        run: async (task: SchedulerServiceTaskInvocationDefinition) => {
+          tasks.push(task);
+        },
+      })),
+    });
+    const backend = await startTestBackend({
+      extensionPoints: [
+        [
+          catalogProcessingExtensionPoint,
+          {
+            addEntityProvider: (
+              ...added: Array<EntityProvider | EntityProvider[]>
+            ) => {
+              providers.push(...added.flat());
+            },
+          },
+        ],
+      ],
+      features: [
+        catalogModuleTenantMesh,
+        mockServices.rootConfig.factory({ data: { tenantMesh } }),
+        scheduler.factory,
+      ],
+    });
+    return { backend, providers, scheduler, tasks };
+  }
+
+  it('adds the tenant provider, which reads the configured repository', async () => {
+    const repo = new GitRepositoryTarget({ dir });
+    await repo.init();
+    await repo.writeTenant({
+      tenantId: 'acme',
+      files: [{ path: TENANT_RECORD_FILE, content: stringify(acmeRecord) }],
+      message: 'Onboard tenant acme',
+    });
+    const { backend, providers, scheduler, tasks } = await start({
+      ...platformConfig,
+      delivery: { target: 'gitops', gitops: { repository: dir } },
+    });
+
+    expect(providers).toHaveLength(1);
+    const [provider] = providers;
+    expect(provider).toBeInstanceOf(TenantEntityProvider);
+
+    const mutations: EntityProviderMutation[] = [];
+    await provider.connect({
+      applyMutation: async mutation => {
+        mutations.push(mutation);
+      },
+      refresh: async () => {},
+    });
+
+    // One replica at a time refreshes, every 10 seconds by default.
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith({
+      frequency: { seconds: 10 },
+      timeout: { minutes: 1 },
+      scope: 'global',
+    });
+    expect(tasks.map(t => t.id)).toEqual(['tenant-mesh:refresh']);
+    await tasks[0].fn(new AbortController().signal);
+
+    expect(mutations).toEqual([
+      {
+        type: 'full',
+        entities: [
+          expect.objectContaining({
+            entity: expect.objectContaining({
+              kind: 'Resource',
+              metadata: expect.objectContaining({ name: 'acme' }),
+            }),
+          }),
+        ],
+      },
+    ]);
+    await backend.stop();
+  });
+
+  it('fails at startup on invalid config', async () => {
+    await expect(
+      start({ ...platformConfig, delivery: { target: 'ftp' } }),
+    ).rejects.toThrow(/tenantMesh\.delivery\.target must be gitops or cluster/);
+  });
+});

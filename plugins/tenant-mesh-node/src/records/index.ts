@@ -1,0 +1,9 @@
+/** The record of each onboarded tenant, kept beside its manifests. */
+export {
+  readTenantRecords,
+  tenantRecordPath,
+  TENANT_RECORD_FILE,
+} from './tenantRecords';
+export type { TenantRecordProblem, TenantRecords } from './tenantRecords';
+export { parseTenantRecord } from './parseTenantRecord';
+export type { ParsedTenantRecord } from './parseTenantRecord';

@@ -1,0 +1,92 @@
+import { InputError } from '@backstage/errors';
+import {
+  TENANT_ID_PATTERN,
+  TenantSpec,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+import { GitRepositoryTarget } from '../gitops';
+import { parseTenantRecord } from './parseTenantRecord';
+
+/** Name of the file that records a tenant, inside its folder. @public */
+export const TENANT_RECORD_FILE = 'tenant.yaml';
+
+const TENANTS_FOLDER = 'tenants';
+const tenantIdPattern = new RegExp(TENANT_ID_PATTERN);
+const recordPathPattern = new RegExp(
+  `^${TENANTS_FOLDER}/([^/]+)/${TENANT_RECORD_FILE.replace('.', '\\.')}$`,
+);
+
+/** A record file that could not be read as a tenant. @public */
+export interface TenantRecordProblem {
+  /** Repository-relative path of the file, e.g. `tenants/acme/tenant.yaml`. */
+  path: string;
+  /** Why it was skipped, a sentence without the path. */
+  message: string;
+}
+
+/** Every tenant recorded in a repository, and the records that are broken. @public */
+export interface TenantRecords {
+  /** The tenants whose records parse, sorted by tenant id. */
+  records: TenantSpec[];
+  /** One entry per record that does not parse; its tenant is not in `records`. */
+  problems: TenantRecordProblem[];
+}
+
+/**
+ * The repository-relative path of a tenant's record,
+ * `tenants/<tenantId>/tenant.yaml`.
+ *
+ * @throws InputError when the tenant id is not a tenant id, so that a path
+ *   built from input can never leave the tenant's folder.
+ * @public
+ */
+export function tenantRecordPath(tenantId: string): string {
+  if (!tenantIdPattern.test(tenantId)) {
+    throw new InputError(
+      `Tenant id ${JSON.stringify(tenantId)} is not a lowercase DNS label`,
+    );
+  }
+  return `${TENANTS_FOLDER}/${tenantId}/${TENANT_RECORD_FILE}`;
+}
+
+/**
+ * Reads every tenant record committed to the repository
+ * (`tenants/<id>/tenant.yaml`). A repository that does not exist yet, or has
+ * no commit, holds no tenants.
+ *
+ * A record that does not parse, or whose tenant id is not the name of its
+ * folder, is reported in `problems` instead of failing the whole read: the
+ * other tenants stay visible while someone fixes the file.
+ *
+ * @public
+ */
+export async function readTenantRecords(
+  repository: Pick<GitRepositoryTarget, 'readFiles'>,
+): Promise<TenantRecords> {
+  const files = await repository.readFiles(`${TENANTS_FOLDER}/`);
+  const records: TenantSpec[] = [];
+  const problems: TenantRecordProblem[] = [];
+
+  for (const file of files) {
+    const folderId = recordPathPattern.exec(file.path)?.[1];
+    if (folderId === undefined) {
+      continue; // a manifest of the tenant, not its record
+    }
+
+    const parsed = parseTenantRecord(file.content);
+    if (!parsed.ok) {
+      problems.push({ path: file.path, message: parsed.message });
+    } else if (parsed.spec.tenantId !== folderId) {
+      // Two folders claiming one id would become one entity, silently.
+      problems.push({
+        path: file.path,
+        message: `records tenant ${parsed.spec.tenantId} in the folder of tenant ${folderId}`,
+      });
+    } else {
+      records.push(parsed.spec);
+    }
+  }
+
+  records.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
+  problems.sort((a, b) => a.path.localeCompare(b.path));
+  return { records, problems };
+}
