@@ -4,17 +4,16 @@ import {
   planFiles,
   TenantPlan,
   TenantSpec,
-  tenantSpecSchema,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
   GitFile,
   GitRepositoryTarget,
+  readTenantRecords as readRecords,
+  tenantRecordPath,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { planSharedFor } from './sharedEntries';
 
-/** The record of a tenant in the repository, from which shared files are regenerated. */
-export const TENANT_RECORD_FILE = 'tenant.yaml';
 /** Folder of the files several tenants share. */
 export const SHARED_FOLDER = 'shared';
 
@@ -22,29 +21,24 @@ export const SHARED_FOLDER = 'shared';
 export const tenantFolder = (tenantId: string) => `tenants/${tenantId}`;
 
 /**
- * Every tenant recorded in the repository (`tenants/<id>/tenant.yaml`).
+ * Every tenant recorded in the repository. Shared files are regenerated from
+ * all records, so a record that cannot be read stops the onboarding rather
+ * than silently dropping that tenant's routes.
  *
- * @throws InputError naming a record that is not a tenant spec.
+ * @throws InputError naming every record that is not a tenant spec.
  */
 export async function readTenantRecords(
   repository: GitRepositoryTarget,
 ): Promise<TenantSpec[]> {
-  const files = await repository.readFiles('tenants/');
-  return files
-    .filter(f => f.path.endsWith(`/${TENANT_RECORD_FILE}`))
-    .map(file => {
-      const parsed = tenantSpecSchema.safeParse(parse(file.content));
-      if (!parsed.success) {
-        throw new InputError(
-          `${
-            file.path
-          } in the GitOps repository is not a tenant spec: ${parsed.error.issues
-            .map(i => `${i.path.join('.')}: ${i.message}`)
-            .join('; ')}`,
-        );
-      }
-      return parsed.data;
-    });
+  const { records, problems } = await readRecords(repository);
+  if (problems.length > 0) {
+    throw new InputError(
+      `The GitOps repository holds tenant records that cannot be read: ${problems
+        .map(p => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
+  }
+  return records;
 }
 
 /**
@@ -74,7 +68,7 @@ export function renderTenantTree(options: {
     extensionProvider: shared.extensionProvider,
   });
   files.push({
-    path: `${tenantFolder(tenantId)}/${TENANT_RECORD_FILE}`,
+    path: tenantRecordPath(tenantId),
     content: stringify(record, { sortMapEntries: true }),
   });
   return files;
