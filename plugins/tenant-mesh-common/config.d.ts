@@ -40,13 +40,16 @@ export interface Config {
     extAuthzProvider?: string;
     /** The central Envoy that routes checks to each tenant's oauth2-proxy. */
     envoy?: {
-      /** Default `tenant-authz`. */
+      /** Default `tenant-authz`; must differ from the gateway's namespace. */
       namespace?: string;
       /** Name of its Deployment and Service. Default `tenant-authz`. */
       name?: string;
       /** Default `tenant-authz`. */
       serviceAccount?: string;
-      /** Port of its check listener. Default 8080. */
+      /**
+       * Port of its check listener (and of its Service). Default 8080; not
+       * 9901 or 9902, the admin API's (loopback only) and readiness ports.
+       */
       port?: number;
       /** Pinned image. */
       image?: string;

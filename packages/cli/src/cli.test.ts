@@ -100,3 +100,81 @@ describe('tenant-mesh render', () => {
     expect(Object.keys(one).some(f => f.startsWith('shared'))).toBe(true);
   });
 });
+
+describe('tenant-mesh render --platform', () => {
+  const render = async (args: string[]) => {
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'tm-platform-'));
+    const result = await run([
+      'render',
+      ...args,
+      '--config',
+      appConfig,
+      '--out',
+      out,
+    ]);
+    return { code: result.code, err: result.err, lines: result.out, out };
+  };
+
+  it('writes the platform beside the tenants, checked together, the same bytes twice', async () => {
+    const a = await render(['--platform', acme, globex]);
+    const b = await render(['--platform', globex, acme]);
+    expect(a.err).toEqual([]);
+    expect(a.code).toBe(EXIT_OK);
+    const [one, two] = [await readTree(a.out), await readTree(b.out)];
+    expect(two).toEqual(one);
+    const files = Object.keys(one).map(f => f.split(path.sep).join('/'));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'platform/07-deployment-tenant-authz.yaml',
+        'platform/09-authorizationpolicy-tenant-mesh-every-host.yaml',
+        'platform/istio/istiooperator-tenant-mesh.yaml',
+        'platform/istio/istiod-values.yaml',
+        'shared/01-gateway-tenant-gateway.yaml',
+      ]),
+    );
+    // One Gateway, the tenants' one; no Secret anywhere.
+    expect(files.filter(f => /\/\d+-gateway-/.test(f))).toEqual([
+      'shared/01-gateway-tenant-gateway.yaml',
+    ]);
+    expect(Object.values(one).join('\n')).not.toMatch(/kind: Secret\b/);
+    expect(a.lines).toContain(
+      'platform: provide Secret istio-ingress/wildcard-example-com (kubernetes.io/tls: tls.crt, tls.key for *.example.com); it is never rendered',
+    );
+  });
+
+  it('alone writes only platform/ and leaves the tenants’ shared/ as it was', async () => {
+    const tenants = await render([acme, globex]);
+    const before = await readTree(tenants.out);
+    const result = await run([
+      'render',
+      '--platform',
+      '--config',
+      appConfig,
+      '--out',
+      tenants.out,
+    ]);
+    expect(result.code).toBe(EXIT_OK);
+    const after = await readTree(tenants.out);
+    const unchanged = Object.keys(before);
+    expect(unchanged.length).toBeGreaterThan(10);
+    for (const file of unchanged) {
+      expect({ file, content: after[file] }).toEqual({
+        file,
+        content: before[file],
+      });
+    }
+    expect(
+      Object.keys(after)
+        .filter(f => !unchanged.includes(f))
+        .every(f => f.startsWith(`platform${path.sep}`)),
+    ).toBe(true);
+  });
+
+  it('exits 2 without tenant files or --platform', async () => {
+    const result = await run(['render', '--config', appConfig]);
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(result.err).toEqual([
+      'render: give tenant files, --platform, or both',
+    ]);
+  });
+});

@@ -46,15 +46,30 @@ export function createProgram(
 
   program
     .command('render')
-    .description('Write the plan of tenant files as YAML manifests')
-    .argument('<tenant.yaml...>')
+    .description(
+      'Write the plan of tenant files, and with --platform the platform, as YAML manifests',
+    )
+    .argument('[tenant.yaml...]')
     .option(...configOption)
     .option('--out <dir>', 'output folder', 'out')
+    .option(
+      '--platform',
+      'also write the objects that exist once per cluster into <out>/platform',
+      false,
+    )
     .action(
-      async (files: string[], opts: { config: string[]; out: string }) => {
-        const platform = await loadPlatform(configPaths(opts.config));
+      async (
+        files: string[],
+        opts: { config: string[]; out: string; platform: boolean },
+      ) => {
+        const settings = await loadPlatform(configPaths(opts.config));
         setExitCode(
-          await renderCommand(files, platform, { out: opts.out }, output),
+          await renderCommand(
+            files,
+            settings,
+            { out: opts.out, platform: opts.platform },
+            output,
+          ),
         );
       },
     );

@@ -12,6 +12,16 @@ export const ENVOY_ROUTE_SHARDS = 8;
 /** Where the Envoy Deployment mounts each ConfigMap. @public */
 export const ENVOY_CONFIG_ROOT = '/etc/envoy';
 
+/** The bootstrap's file name in its ConfigMap. @public */
+export const ENVOY_BOOTSTRAP_FILE = 'envoy.json';
+
+/** Port of the admin API, bound to 127.0.0.1 only (W9). @public */
+export const ENVOY_ADMIN_PORT = 9901;
+
+/** Port and path of the readiness endpoint (see `healthListener`). @public */
+export const ENVOY_HEALTH_PORT = 9902;
+export const ENVOY_READY_PATH = '/ready';
+
 export const ROUTES_FILE = 'routes.json';
 export const DFP_FILTER = 'dfp';
 export const DFP_CLUSTER = 'oauth2_proxy';
@@ -79,6 +89,60 @@ function connectionManager(opts: {
   };
 }
 
+/*
+ * Readiness. The admin API's `/ready` is the natural signal, but the admin
+ * API listens on loopback only (W9), where neither the kubelet nor Istio's
+ * probe rewriting (which probes the pod IP) can reach it. A listener of its
+ * own serves the same signal: Envoy starts serving listeners only once its
+ * initialisation is done, which includes reading every route file, and the
+ * health_check filter (not in pass-through mode) answers 200 only while the
+ * server is not failing or draining. It answers nothing else: no routes, no
+ * configuration, so exposing it on the pod IP leaks nothing.
+ */
+function healthListener() {
+  return {
+    name: 'health',
+    address: {
+      socket_address: { address: '0.0.0.0', port_value: ENVOY_HEALTH_PORT },
+    },
+    filter_chains: [
+      {
+        filters: [
+          {
+            name: 'envoy.filters.network.http_connection_manager',
+            typed_config: {
+              '@type': `${TYPE}.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager`,
+              stat_prefix: 'health',
+              route_config: { name: 'health' },
+              http_filters: [
+                {
+                  name: 'envoy.filters.http.health_check',
+                  typed_config: {
+                    '@type': `${TYPE}.extensions.filters.http.health_check.v3.HealthCheck`,
+                    pass_through_mode: false,
+                    headers: [
+                      {
+                        name: ':path',
+                        string_match: { exact: ENVOY_READY_PATH },
+                      },
+                    ],
+                  },
+                },
+                {
+                  name: 'envoy.filters.http.router',
+                  typed_config: {
+                    '@type': `${TYPE}.extensions.filters.http.router.v3.Router`,
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /**
  * The bootstrap of the central Envoy (`envoy.json`).
  *
@@ -90,7 +154,9 @@ export function planEnvoyBootstrap(platform: PlatformSettings): object {
     node: { id: platform.envoy.name, cluster: platform.envoy.name },
     // W9: the admin API can dump every route or stop Envoy; loopback only.
     admin: {
-      address: { socket_address: { address: '127.0.0.1', port_value: 9901 } },
+      address: {
+        socket_address: { address: '127.0.0.1', port_value: ENVOY_ADMIN_PORT },
+      },
     },
     bootstrap_extensions: [
       {
@@ -123,6 +189,7 @@ export function planEnvoyBootstrap(platform: PlatformSettings): object {
             },
           ],
         },
+        healthListener(),
         ...shards.map(n => ({
           name: shardName(n),
           internal_listener: {},

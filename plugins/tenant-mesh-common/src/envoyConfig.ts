@@ -2,6 +2,7 @@ import { fnv1a64 } from './hash';
 import {
   DFP_CLUSTER,
   DFP_FILTER,
+  ENVOY_BOOTSTRAP_FILE,
   ENVOY_CONFIG_ROOT,
   ENVOY_ROUTE_SHARDS,
   indexDir,
@@ -153,7 +154,7 @@ export function planEnvoyConfig(
   const objects = [
     configMap(
       `${name}-bootstrap`,
-      'envoy.json',
+      ENVOY_BOOTSTRAP_FILE,
       `${JSON.stringify(boot, null, 2)}\n`,
     ),
     // Compact JSON: the size limit of a ConfigMap is what caps tenants.

@@ -24,7 +24,11 @@ export * from './routingObjects';
 export * from './tenantObjects';
 export * from './gateway';
 export {
+  ENVOY_ADMIN_PORT,
+  ENVOY_BOOTSTRAP_FILE,
   ENVOY_CONFIG_ROOT,
+  ENVOY_HEALTH_PORT,
+  ENVOY_READY_PATH,
   ENVOY_ROUTE_SHARDS,
   planEnvoyBootstrap,
 } from './envoyBootstrap';
@@ -33,5 +37,13 @@ export * from './extensionProvider';
 export * from './sharedObjects';
 export * from './plan';
 export * from './lint';
+export * from './centralEnvoyDeployment';
+export * from './centralEnvoyObjects';
+export * from './gatewayAuthzPolicy';
+export * from './istioInstallValues';
+export * from './platformPlan';
+export * from './platformFiles';
+export * from './meshConfigLint';
+export * from './platformLint';
 export * from './renderYaml';
 export * from './permissions';

@@ -4,7 +4,7 @@ import { ExtensionProvider } from './extensionProvider';
 import { tenantNames } from './names';
 import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
 import { oauth2ProxySecretRef } from './oauth2ProxyObjects';
-import { planSharedObjects } from './sharedObjects';
+import { planSharedObjectsOf } from './sharedObjects';
 import { planTenantObjects } from './tenantObjects';
 import { canonicalHost, resolveTenantSpec } from './tenantSpec';
 import {
@@ -103,17 +103,7 @@ export function planTenants(
     throw new InputError(`Invalid tenants:\n${failures.join('\n')}`);
   }
 
-  const shared = planSharedObjects(
-    tenants.map(t => ({
-      binding: {
-        tenantId: t.spec.tenantId,
-        host: t.spec.host,
-        namespace: tenantNames(t.spec.tenantId, platform).tenantNamespace,
-      },
-      route: t.envoyRoute,
-    })),
-    platform,
-  );
+  const shared = planSharedObjectsOf(tenants, platform);
   return {
     tenants,
     shared: shared.objects,

@@ -57,6 +57,11 @@ describe('readPlatformSettings', () => {
       'namespaces.tenant',
     ],
     ['unknown key', { ...minimal, gatway: {} }, 'gatway'],
+    [
+      "the admin API's port as the check port",
+      { ...minimal, envoy: { port: 9901 } },
+      'envoy.port',
+    ],
   ])('rejects %s, naming the key', (_name, raw, key) => {
     expect(() => readPlatformSettings(raw)).toThrow(InputError);
     expect(() => readPlatformSettings(raw)).toThrow(key);

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { DURATION_PATTERN } from './durations';
+import { ENVOY_ADMIN_PORT, ENVOY_HEALTH_PORT } from './envoyBootstrap';
 import { PlatformSettings } from './types';
 
 /** Envoy image of the central authorizer; pinned, never a moving tag (W5). */
@@ -49,7 +50,18 @@ export const platformSettingsSchema = z
         namespace: z.string().default('tenant-authz'),
         name: z.string().default('tenant-authz'),
         serviceAccount: z.string().default('tenant-authz'),
-        port: z.number().int().min(1).max(65535).default(8080),
+        port: z
+          .number()
+          .int()
+          .min(1)
+          .max(65535)
+          .refine(
+            port => port !== ENVOY_ADMIN_PORT && port !== ENVOY_HEALTH_PORT,
+            {
+              message: `${ENVOY_ADMIN_PORT} and ${ENVOY_HEALTH_PORT} are the central Envoy's admin and readiness ports`,
+            },
+          )
+          .default(8080),
         image: z.string().default(DEFAULT_ENVOY_IMAGE),
       })
       .strict()

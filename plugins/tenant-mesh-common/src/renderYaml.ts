@@ -3,17 +3,30 @@ import { PlatformPlan } from './plan';
 import { KubernetesObject } from './types';
 
 /**
+ * Options of every YAML file Tenant Mesh writes: keys sorted, so equal
+ * objects give equal bytes; no line folding; single quotes, as Prettier
+ * writes them, so rendered files stay Prettier-clean.
+ */
+export const YAML_OPTIONS = {
+  sortMapEntries: true,
+  lineWidth: 0,
+  singleQuote: true,
+} as const;
+
+/**
  * Multi-document YAML with keys sorted, so equal objects give equal bytes.
  *
  * @public
  */
 export function toYaml(objects: KubernetesObject[]): string {
-  return objects
-    .map(o => stringify(o, { sortMapEntries: true, lineWidth: 0 }))
-    .join('---\n');
+  return objects.map(o => stringify(o, YAML_OPTIONS)).join('---\n');
 }
 
-function fileName(index: number, object: KubernetesObject): string {
+/** `<nn>-<kind>-<name>.yaml`, numbered from 1 in apply order. @public */
+export function objectFileName(
+  index: number,
+  object: KubernetesObject,
+): string {
   const nn = String(index + 1).padStart(2, '0');
   return `${nn}-${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
 }
@@ -30,13 +43,13 @@ export function planFiles(
 ): Array<{ path: string; content: string }> {
   const files = plan.tenants.flatMap(tenant =>
     tenant.objects.map((object, i) => ({
-      path: `tenants/${tenant.spec.tenantId}/${fileName(i, object)}`,
+      path: `tenants/${tenant.spec.tenantId}/${objectFileName(i, object)}`,
       content: toYaml([object]),
     })),
   );
   files.push(
     ...plan.shared.map((object, i) => ({
-      path: `shared/${fileName(i, object)}`,
+      path: `shared/${objectFileName(i, object)}`,
       content: toYaml([object]),
     })),
     {

@@ -1,7 +1,13 @@
 import { planEnvoyConfig, EnvoyConfigPlan } from './envoyConfig';
 import { ExtensionProvider, planExtensionProvider } from './extensionProvider';
 import { planGateway, TenantBinding } from './gateway';
-import { EnvoyTenantRoute, KubernetesObject, PlatformSettings } from './types';
+import { tenantNames } from './names';
+import {
+  EnvoyTenantRoute,
+  KubernetesObject,
+  PlatformSettings,
+  TenantPlan,
+} from './types';
 
 /** Objects several tenants share, regenerated from all of them. @public */
 export interface SharedPlan {
@@ -35,4 +41,27 @@ export function planSharedObjects(
     envoy,
     extensionProvider: planExtensionProvider(platform),
   };
+}
+
+/**
+ * The shared objects of planned tenants: the one way both the tenant plan
+ * and the platform plan derive them, so both render the same Gateway.
+ *
+ * @public
+ */
+export function planSharedObjectsOf(
+  tenants: TenantPlan[],
+  platform: PlatformSettings,
+): SharedPlan {
+  return planSharedObjects(
+    tenants.map(t => ({
+      binding: {
+        tenantId: t.spec.tenantId,
+        host: t.spec.host,
+        namespace: tenantNames(t.spec.tenantId, platform).tenantNamespace,
+      },
+      route: t.envoyRoute,
+    })),
+    platform,
+  );
 }

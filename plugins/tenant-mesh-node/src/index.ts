@@ -3,3 +3,4 @@ export * from './cognito';
 export * from './manifests';
 export * from './kubernetes';
 export * from './gitops';
+export * from './records';

@@ -1,45 +1,66 @@
 import {
-  PlatformPlan,
   PlatformSettings,
-  lintObjects,
   planFiles,
+  planPlatform,
+  planPlatformFiles,
   planTenants,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import {
-  checkEnvoyResource,
-  checkKubernetesObjects,
-} from '@tenant-mesh/plugin-tenant-mesh-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT_FAILURE, EXIT_OK } from '../lib/exitCodes';
+import { checkPlans } from '../lib/checkPlans';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from '../lib/exitCodes';
 import { readTenantFile } from '../lib/readTenantFile';
 import { Output } from './validate';
 
-/** Folders of the output that render owns and rewrites as a whole. */
-const OWNED_FOLDERS = ['tenants', 'shared'];
+/** Options of `tenant-mesh render`. */
+export interface RenderOptions {
+  out: string;
+  /** Also render the platform into `<out>/platform/`. */
+  platform: boolean;
+}
 
 /**
- * `tenant-mesh render`: plans every tenant file, checks the result (Kubernetes and Envoy
- * schemas, then the cross-object lint) and writes it as YAML, one folder per tenant plus the
- * shared objects. Nothing is written when a check fails.
+ * `tenant-mesh render`: plans the tenant files and, with `--platform`, the
+ * platform; checks the result (Kubernetes, Envoy and meshConfig schemas, then
+ * the lint, across platform and tenants when both are given) and writes it
+ * as YAML. Nothing is written when a check fails.
+ *
+ * Each part owns its folders and rewrites them whole: tenant files own
+ * `tenants/` and `shared/`, `--platform` owns `platform/`. So `--platform`
+ * alone never touches `shared/`, whose route ConfigMaps hold every tenant.
  */
 export async function renderCommand(
   files: string[],
-  platform: PlatformSettings,
-  options: { out: string },
+  settings: PlatformSettings,
+  options: RenderOptions,
   output: Output,
 ): Promise<number> {
-  const specs = await Promise.all(files.map(readTenantFile));
-  const plan = planTenants(specs, platform);
+  if (files.length === 0 && !options.platform) {
+    output.err('render: give tenant files, --platform, or both');
+    return EXIT_INVALID_INPUT;
+  }
 
-  const problems = checkPlan(plan, platform);
+  const specs = await Promise.all(files.map(readTenantFile));
+  const tenants = files.length > 0 ? planTenants(specs, settings) : undefined;
+  const platform = options.platform
+    ? planPlatform(settings, { tenants: tenants?.tenants })
+    : undefined;
+
+  const problems = checkPlans({ settings, tenants, platform });
   if (problems.length > 0) {
     problems.forEach(line => output.err(line));
     return EXIT_FAILURE;
   }
 
-  const rendered = planFiles(plan);
-  for (const folder of OWNED_FOLDERS) {
+  const rendered = [
+    ...(tenants ? planFiles(tenants) : []),
+    ...(platform ? planPlatformFiles(platform) : []),
+  ];
+  const owned = [
+    ...(tenants ? ['tenants', 'shared'] : []),
+    ...(platform ? ['platform'] : []),
+  ];
+  for (const folder of owned) {
     await fs.rm(path.join(options.out, folder), {
       recursive: true,
       force: true,
@@ -51,7 +72,7 @@ export async function renderCommand(
     await fs.writeFile(target, file.content, 'utf8');
   }
 
-  for (const tenant of plan.tenants) {
+  for (const tenant of tenants?.tenants ?? []) {
     const pending = tenant.pending.length
       ? ` (pending: ${tenant.pending.join('; ')})`
       : '';
@@ -59,31 +80,27 @@ export async function renderCommand(
       `${tenant.spec.tenantId}: ${tenant.spec.host}, ${tenant.objects.length} objects${pending}`,
     );
   }
-  output.out(
-    `shared: ${plan.shared.length} objects; wrote ${rendered.length} files to ${options.out}`,
-  );
-  return EXIT_OK;
-}
-
-/** Schema problems and lint errors of a plan, one line each. */
-function checkPlan(plan: PlatformPlan, platform: PlatformSettings): string[] {
-  const objects = [...plan.tenants.flatMap(t => t.objects), ...plan.shared];
-  const schema = checkKubernetesObjects(objects).map(
-    p => `schema: ${p.object}: ${p.path}: ${p.message}`,
-  );
-  const envoy = [
-    ...checkEnvoyResource(
-      'envoy.config.bootstrap.v3.Bootstrap',
-      plan.envoy.bootstrap,
-    ),
-    ...plan.envoy.routeFiles.flatMap(file =>
-      checkEnvoyResource('envoy.service.discovery.v3.DiscoveryResponse', file),
-    ),
-  ].map(p => `envoy: ${p.object}: ${p.path}: ${p.message}`);
-  const lint = lintObjects(objects, { platform })
-    .filter(f => f.level === 'error')
-    .map(
-      f => `lint: ${f.object}: ${f.message}${f.fix ? ` (fix: ${f.fix})` : ''}`,
+  if (tenants) {
+    output.out(`shared: ${tenants.shared.length} objects`);
+  }
+  if (platform) {
+    const tls = platform.tlsCredential;
+    output.out(
+      `platform: ${platform.objects.length} objects; meshConfig for istioctl or Helm in platform/istio`,
     );
-  return [...schema, ...envoy, ...lint];
+    output.out(
+      `platform: provide Secret ${tls.namespace}/${tls.name} (${
+        tls.type
+      }: ${tls.keys.join(', ')} for ${tls.hosts.join(
+        ', ',
+      )}); it is never rendered`,
+    );
+    if (!tenants) {
+      output.out(
+        'platform: the central Envoy starts once shared/ is applied; render it with the tenant files',
+      );
+    }
+  }
+  output.out(`wrote ${rendered.length} files to ${options.out}`);
+  return EXIT_OK;
 }

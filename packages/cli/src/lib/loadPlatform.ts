@@ -7,6 +7,12 @@ import {
 import path from 'node:path';
 
 /**
+ * Keys under `tenantMesh` that belong to backend modules (the scaffolder's
+ * delivery target, the catalog provider), not to the strict platform schema.
+ */
+const MODULE_KEYS = ['delivery', 'catalog'];
+
+/**
  * Reads the platform settings (`tenantMesh`) from app-config files the same way the backend
  * does, so `$include`, `$env` and later files overriding earlier ones all behave alike.
  */
@@ -19,5 +25,11 @@ export async function loadPlatform(
     configTargets: absolute.map(p => ({ path: p })),
   });
   const config = ConfigReader.fromConfigs(appConfigs);
-  return readPlatformSettings(config.getOptional('tenantMesh'));
+  const tenantMesh =
+    config.getOptional<Record<string, unknown>>('tenantMesh') ?? {};
+  return readPlatformSettings(
+    Object.fromEntries(
+      Object.entries(tenantMesh).filter(([key]) => !MODULE_KEYS.includes(key)),
+    ),
+  );
 }

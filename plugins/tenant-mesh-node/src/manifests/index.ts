@@ -12,3 +12,4 @@ export {
   checkEnvoyDiscoveryFile,
   checkEnvoyResource,
 } from './envoy/checkEnvoyResource';
+export { checkIstioOperator, checkMeshConfig } from './istio/checkMeshConfig';
