@@ -6,8 +6,11 @@
  */
 import { isError } from '@backstage/errors';
 import { Command } from 'commander';
+import { createCommand } from './commands/create';
+import { planCommand } from './commands/plan';
 import { renderCommand } from './commands/render';
 import { Output, validateCommand } from './commands/validate';
+import { resolveApiOptions } from './lib/apiOptions';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT } from './lib/exitCodes';
 import { loadPlatform } from './lib/loadPlatform';
 
@@ -73,6 +76,63 @@ export function createProgram(
         );
       },
     );
+
+  const apiFlags = (command: Command) =>
+    command
+      .option(
+        '--url <url>',
+        'backend base URL (default $TENANT_MESH_URL or http://localhost:7007)',
+      )
+      .option(
+        '--token <token>',
+        'static API token (default $TENANT_MESH_API_TOKEN or .data/api-token)',
+      )
+      .option(
+        '--app-url <url>',
+        'portal URL for links (default $TENANT_MESH_APP_URL or http://localhost:3000)',
+      )
+      .option(
+        '--template <ref>',
+        'template to run',
+        'template:default/create-tenant',
+      );
+
+  type ApiFlags = {
+    url?: string;
+    token?: string;
+    appUrl?: string;
+    template?: string;
+  };
+
+  apiFlags(
+    program
+      .command('create')
+      .description(
+        'Run Create Tenant through the scaffolder REST API and follow it step by step',
+      )
+      .argument('<tenant.yaml>'),
+  ).action(async (file: string, opts: ApiFlags) => {
+    setExitCode(await createCommand(file, resolveApiOptions(opts), output));
+  });
+
+  apiFlags(
+    program
+      .command('plan')
+      .description(
+        "Dry-run Create Tenant through the scaffolder REST API and print the tenant's plan",
+      )
+      .argument('<tenant.yaml>')
+      .option('--out <dir>', 'also write the planned files into this folder'),
+  ).action(async (file: string, opts: ApiFlags & { out?: string }) => {
+    setExitCode(
+      await planCommand(
+        file,
+        resolveApiOptions(opts),
+        { out: opts.out },
+        output,
+      ),
+    );
+  });
 
   return program;
 }
