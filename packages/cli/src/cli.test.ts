@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createProgram } from './index';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './lib/exitCodes';
+import { RENDERED_MANIFEST } from './lib/renderedFiles';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const appConfig = path.join(repoRoot, 'app-config.yaml');
@@ -155,7 +156,8 @@ describe('tenant-mesh render --platform', () => {
     ]);
     expect(result.code).toBe(EXIT_OK);
     const after = await readTree(tenants.out);
-    const unchanged = Object.keys(before);
+    // render's own record of what it wrote changes; every manifest stays.
+    const unchanged = Object.keys(before).filter(f => f !== RENDERED_MANIFEST);
     expect(unchanged.length).toBeGreaterThan(10);
     for (const file of unchanged) {
       expect({ file, content: after[file] }).toEqual({
@@ -165,7 +167,7 @@ describe('tenant-mesh render --platform', () => {
     }
     expect(
       Object.keys(after)
-        .filter(f => !unchanged.includes(f))
+        .filter(f => !unchanged.includes(f) && f !== RENDERED_MANIFEST)
         .every(f => f.startsWith(`platform${path.sep}`)),
     ).toBe(true);
   });
@@ -176,5 +178,62 @@ describe('tenant-mesh render --platform', () => {
     expect(result.err).toEqual([
       'render: give tenant files, --platform, or both',
     ]);
+  });
+});
+
+describe('tenant-mesh render into a folder that holds other files', () => {
+  it('removes only what an earlier render wrote and no longer plans', async () => {
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'tm-render-'));
+    await fs.mkdir(path.join(out, 'tenants/old'), { recursive: true });
+    await fs.writeFile(path.join(out, 'tenants/old/notes.md'), 'mine');
+
+    await run(['render', acme, globex, '--config', appConfig, '--out', out]);
+    const globexFile = Object.keys(await readTree(out)).find(f =>
+      f.startsWith(path.join('tenants', 'globex')),
+    );
+    expect(globexFile).toBeDefined();
+    const result = await run([
+      'render',
+      acme,
+      '--config',
+      appConfig,
+      '--out',
+      out,
+    ]);
+
+    const files = Object.keys(await readTree(out));
+    expect(result.code).toBe(EXIT_OK);
+    expect(files).toContain(path.join('tenants', 'old', 'notes.md'));
+    expect(files).not.toContain(globexFile);
+    expect(files.some(f => f.startsWith(path.join('tenants', 'acme')))).toBe(
+      true,
+    );
+  });
+});
+
+describe('tenant-mesh validate across files', () => {
+  it('refuses one tenant id in two files, as render does', async () => {
+    const result = await run(['validate', acme, acme, '--config', appConfig]);
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(result.err).toContain(
+      `${acme}: tenantId: acme is already the id of ${acme}`,
+    );
+  });
+
+  it('warns, without failing, when unverified emails may sign in (B03)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tm-cli-'));
+    const file = path.join(dir, 'acme.yaml');
+    await fs.writeFile(
+      file,
+      `${await fs.readFile(acme, 'utf8')}\n`.replace(
+        'session:\n',
+        'session:\n  allowUnverifiedEmail: true\n',
+      ),
+    );
+    const result = await run(['validate', file, '--config', appConfig]);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.err.join('\n')).toMatch(
+      /session\.allowUnverifiedEmail: warning/,
+    );
   });
 });

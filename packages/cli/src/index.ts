@@ -4,8 +4,10 @@
  *
  * @packageDocumentation
  */
-import { isError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createCommand } from './commands/create';
 import { planCommand } from './commands/plan';
 import { renderCommand } from './commands/render';
@@ -137,8 +139,24 @@ export function createProgram(
   return program;
 }
 
+/** The given config files, or the nearest app-config.yaml from here up. */
 function configPaths(given: string[]): string[] {
-  return given.length > 0 ? given : ['app-config.yaml'];
+  if (given.length > 0) {
+    const missing = given.filter(file => !fs.existsSync(file));
+    if (missing.length > 0) {
+      throw new InputError(`--config: ${missing.join(', ')} does not exist`);
+    }
+    return given;
+  }
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'app-config.yaml');
+    if (fs.existsSync(candidate)) {
+      return [candidate];
+    }
+    if (path.dirname(dir) === dir) {
+      return ['app-config.yaml'];
+    }
+  }
 }
 
 /** Entry point of bin/tenant-mesh. */

@@ -5,11 +5,10 @@ import {
   planPlatformFiles,
   planTenants,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { checkPlans } from '../lib/checkPlans';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from '../lib/exitCodes';
 import { readTenantFile } from '../lib/readTenantFile';
+import { writeRendered } from '../lib/renderedFiles';
 import { Output } from './validate';
 
 /** Options of `tenant-mesh render`. */
@@ -25,9 +24,10 @@ export interface RenderOptions {
  * the lint, across platform and tenants when both are given) and writes it
  * as YAML. Nothing is written when a check fails.
  *
- * Each part owns its folders and rewrites them whole: tenant files own
- * `tenants/` and `shared/`, `--platform` owns `platform/`. So `--platform`
- * alone never touches `shared/`, whose route ConfigMaps hold every tenant.
+ * Tenant files and `--platform` are separate parts: a render removes only
+ * the files that an earlier render of the same part wrote and no longer
+ * plans, so `--platform` alone never touches `shared/`, and files render did
+ * not write are never removed.
  */
 export async function renderCommand(
   files: string[],
@@ -52,25 +52,15 @@ export async function renderCommand(
     return EXIT_FAILURE;
   }
 
-  const rendered = [
-    ...(tenants ? planFiles(tenants) : []),
-    ...(platform ? planPlatformFiles(platform) : []),
-  ];
-  const owned = [
-    ...(tenants ? ['tenants', 'shared'] : []),
-    ...(platform ? ['platform'] : []),
-  ];
-  for (const folder of owned) {
-    await fs.rm(path.join(options.out, folder), {
-      recursive: true,
-      force: true,
-    });
+  const parts: Parameters<typeof writeRendered>[1] = {};
+  if (tenants) {
+    parts.tenants = planFiles(tenants);
   }
-  for (const file of rendered) {
-    const target = path.join(options.out, file.path);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, file.content, 'utf8');
+  if (platform) {
+    parts.platform = planPlatformFiles(platform);
   }
+  const removed = await writeRendered(options.out, parts);
+  const written = Object.values(parts).reduce((n, f) => n + f.length, 0);
 
   for (const tenant of tenants?.tenants ?? []) {
     const pending = tenant.pending.length
@@ -101,6 +91,10 @@ export async function renderCommand(
       );
     }
   }
-  output.out(`wrote ${rendered.length} files to ${options.out}`);
+  output.out(
+    `wrote ${written} files to ${options.out}${
+      removed > 0 ? `; removed ${removed} files an earlier render wrote` : ''
+    }`,
+  );
   return EXIT_OK;
 }

@@ -24,7 +24,22 @@ export async function validateCommand(
     files.map(async file => ({ file, spec: await readTenantFile(file) })),
   );
   let problems = 0;
+  const firstFileOf = new Map<string, string>();
   for (const { file, spec } of specs) {
+    const earlier = firstFileOf.get(spec.tenantId);
+    if (earlier !== undefined) {
+      output.err(
+        `${file}: tenantId: ${spec.tenantId} is already the id of ${earlier}`,
+      );
+      problems += 1;
+    } else if (typeof spec.tenantId === 'string') {
+      firstFileOf.set(spec.tenantId, file);
+    }
+    if (spec.session?.allowUnverifiedEmail === true) {
+      output.err(
+        `${file}: session.allowUnverifiedEmail: warning: users whose email is not verified can sign in; anyone can then claim an address they do not own`,
+      );
+    }
     const others = specs
       .filter(s => s.spec !== spec)
       .map(s => ({ tenantId: s.spec.tenantId, host: s.spec.host }));
