@@ -9,7 +9,12 @@ export interface Config {
     baseDomains: string[];
     /** Namespace patterns; `{id}` is replaced by the tenant id. */
     namespaces?: {
-      /** The tenant's workload namespace. Default `tenant-{id}`. */
+      /**
+       * The tenant's workload namespace. Default `tenant-{id}`. Must differ
+       * from `auth`; a tenant id whose namespace could be another tenant's
+       * (`acme-auth` next to `acme`), or a platform or system namespace, is
+       * refused.
+       */
       tenant?: string;
       /** The namespace of the tenant's oauth2-proxy. Default `tenant-{id}-auth`. */
       auth?: string;

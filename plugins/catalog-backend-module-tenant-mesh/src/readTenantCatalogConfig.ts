@@ -39,12 +39,6 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   scope: 'global',
 };
 
-/*
- * Keys of `tenantMesh` that configure modules rather than the platform; the
- * platform schema is strict and would refuse them.
- */
-const MODULE_KEYS = ['delivery', 'catalog'];
-
 function readSource(config: RootConfigService): TenantRecordSource {
   const delivery = config.getOptionalConfig('tenantMesh.delivery');
   if (!delivery) {
@@ -77,13 +71,7 @@ function readSource(config: RootConfigService): TenantRecordSource {
 export function readTenantCatalogConfig(
   config: RootConfigService,
 ): TenantCatalogConfig {
-  const tenantMesh =
-    config.getOptional<Record<string, unknown>>('tenantMesh') ?? {};
-  const platform = readPlatformSettings(
-    Object.fromEntries(
-      Object.entries(tenantMesh).filter(([key]) => !MODULE_KEYS.includes(key)),
-    ),
-  );
+  const platform = readPlatformSettings(config.getOptional('tenantMesh'));
 
   const scheduleConfig = config.getOptionalConfig(
     'tenantMesh.catalog.schedule',

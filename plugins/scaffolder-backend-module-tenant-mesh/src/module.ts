@@ -35,10 +35,7 @@ export const tenantMeshModule = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ scaffolder, config, logger, catalog }) {
-        // `delivery` belongs to this module; the platform schema is strict.
-        const { delivery: _delivery, ...platformConfig } =
-          config.getOptional<Record<string, unknown>>('tenantMesh') ?? {};
-        const platform = readPlatformSettings(platformConfig);
+        const platform = readPlatformSettings(config.getOptional('tenantMesh'));
         const settings = readDeliverySettings(config);
         const client = await cognitoClientFromConfig(config, {
           region: platform.cognito.region,

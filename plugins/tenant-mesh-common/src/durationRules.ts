@@ -6,6 +6,8 @@ const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
 
+const CLIENT_ID = new RegExp(CLIENT_ID_PATTERN);
+
 /** Cognito's bounds on token validity, in seconds. */
 const TOKEN_BOUNDS: Record<keyof TokenValidity, [number, number, string]> = {
   idToken: [5 * MINUTE, DAY, '5m to 1d'],
@@ -43,13 +45,6 @@ export function validateSession(spec: ResolvedTenantSpec): ValidationProblem[] {
   const refresh = parseDuration(session.cookieRefresh) ?? 0;
   const refreshToken = parseDuration(spec.tokenValidity.refreshToken) ?? 0;
 
-  if (expire === 0) {
-    problems.push({
-      field: 'session.cookieExpire',
-      rule: 'positive',
-      message: 'must be longer than 0',
-    });
-  }
   if (session.cookieMinimal && session.passAccessToken) {
     problems.push({
       field: 'session.cookieMinimal',
@@ -66,6 +61,8 @@ export function validateSession(spec: ResolvedTenantSpec): ValidationProblem[] {
         'session.cookieMinimal needs session.cookieRefresh "0": refreshing needs the tokens a minimal cookie drops',
     });
   }
+  // cookieExpire "0" is a browser-session cookie with no lifetime to
+  // compare; oauth2-proxy then checks only the refresh token (below).
   if (refresh > 0 && expire > 0 && refresh >= expire) {
     problems.push({
       field: 'session.cookieRefresh',
@@ -81,7 +78,7 @@ export function validateSession(spec: ResolvedTenantSpec): ValidationProblem[] {
     });
   }
   session.extraAudiences.forEach((audience, index) => {
-    if (!new RegExp(CLIENT_ID_PATTERN).test(audience)) {
+    if (!CLIENT_ID.test(audience)) {
       problems.push({
         field: `session.extraAudiences.${index}`,
         rule: 'client-id',

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /*
  * Durations are written `30s`, `15m`, `12h` or `30d` (or `0`). Cognito and
  * oauth2-proxy each want another form, so everything converts through
@@ -6,6 +8,19 @@
 
 /** The accepted duration syntax. @public */
 export const DURATION_PATTERN = '^(0|[1-9][0-9]{0,6}[smhd])$';
+
+// Built once: parseDuration runs inside validation loops.
+const DURATION_REGEX = new RegExp(DURATION_PATTERN);
+
+/**
+ * Zod schema of one duration, shared by the tenant file and the platform
+ * settings so both accept and explain the same syntax.
+ *
+ * @public
+ */
+export const durationSchema = z.string().regex(DURATION_REGEX, {
+  message: 'must be a duration such as 30m, 12h or 30d',
+});
 
 const UNIT_SECONDS: Record<string, number> = {
   s: 1,
@@ -21,7 +36,7 @@ const UNIT_SECONDS: Record<string, number> = {
  * @public
  */
 export function parseDuration(text: string): number | undefined {
-  if (!new RegExp(DURATION_PATTERN).test(text)) {
+  if (!DURATION_REGEX.test(text)) {
     return undefined;
   }
   if (text === '0') {

@@ -26,7 +26,31 @@ export const ROUTES_FILE = 'routes.json';
 export const DFP_FILTER = 'dfp';
 export const DFP_CLUSTER = 'oauth2_proxy';
 export const TYPE = 'type.googleapis.com/envoy';
-const DNS_CACHE = { name: DFP_CLUSTER, dns_lookup_family: 'V4_ONLY' };
+/**
+ * Hosts the DNS cache holds. The cache keeps one entry per tenant's
+ * oauth2-proxy Service, and Envoy's default (1024) would fail checks past
+ * ~1,024 tenants; the route shards carry about 11,000 tenants before a
+ * ConfigMap reaches 1 MiB (see envoyConfig.ts), so this leaves headroom
+ * above that capacity.
+ *
+ * @public
+ */
+export const ENVOY_DNS_CACHE_MAX_HOSTS = 16384;
+
+/*
+ * The filter and the cluster name one cache, so they must carry the same
+ * config. Pending resolutions are capped like the hosts: after a restart
+ * every tenant's first check resolves at once, and Envoy's default (1024)
+ * would fail the rest with 503s.
+ */
+const DNS_CACHE = {
+  name: DFP_CLUSTER,
+  dns_lookup_family: 'V4_ONLY',
+  max_hosts: ENVOY_DNS_CACHE_MAX_HOSTS,
+  dns_cache_circuit_breaker: {
+    max_pending_requests: ENVOY_DNS_CACHE_MAX_HOSTS,
+  },
+};
 
 export const shardName = (shard: number) => `shard-${shard}`;
 export const shardDir = (shard: number) =>

@@ -44,13 +44,10 @@ export function planExtensionProvider(
         'x-forwarded-for',
         'x-forwarded-proto',
       ],
-      headersToUpstreamOnAllow: [
-        'authorization',
-        'x-auth-request-access-token',
-        'x-auth-request-email',
-        'x-auth-request-preferred-username',
-        'x-auth-request-user',
-      ],
+      // Istio matches `x-auth-request-*` as a prefix: every identity header
+      // oauth2-proxy sets (user, email, groups, ...) reaches the upstream,
+      // including ones a newer oauth2-proxy adds.
+      headersToUpstreamOnAllow: ['authorization', 'x-auth-request-*'],
       headersToDownstreamOnAllow: ['set-cookie'],
       headersToDownstreamOnDeny: ['content-type', 'location', 'set-cookie'],
     },

@@ -1,7 +1,13 @@
-import { canonicalHost } from './tenantSpec';
+import { canonicalHost } from './hosts';
 import { PlatformSettings, ValidationProblem } from './types';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/*
+ * A scheme, port, path, query or fragment. The gateway serves every tenant on
+ * 443 and routes by host alone, so any of these would be silently dropped.
+ */
+const NOT_A_HOST = /[:/?#@]/;
 
 /**
  * Checks the tenant's host: an FQDN, exactly one label under an allowed base
@@ -16,6 +22,15 @@ export function validateHost(opts: {
   existingTenants: Array<{ tenantId: string; host: string }>;
 }): ValidationProblem[] {
   const field = 'host';
+  if (NOT_A_HOST.test(opts.host)) {
+    return [
+      {
+        field,
+        rule: 'bare-host',
+        message: `must be a host name only, without scheme, port or path (the gateway serves it on 443), got "${opts.host}"`,
+      },
+    ];
+  }
   const host = canonicalHost(opts.host);
   const labels = host.split('.');
   if (

@@ -7,6 +7,7 @@ export * from './types';
 export * from './keys';
 export * from './durations';
 export * from './hash';
+export * from './hosts';
 export * from './tenantSpec';
 export * from './platformSettings';
 export * from './names';

@@ -1,3 +1,4 @@
+import { stripPort } from './hosts';
 import { TENANT_LABEL } from './keys';
 import { KubernetesObject, LintFinding, PlatformSettings } from './types';
 
@@ -35,7 +36,6 @@ const ref = (o: KubernetesObject) =>
     o.metadata.name
   }`;
 const tenantOf = (o: KubernetesObject) => o.metadata.labels?.[TENANT_LABEL];
-const stripPort = (host: string) => host.replace(/:(\*|\d+)$/, '');
 const selectorKey = (labels: Record<string, string> = {}) =>
   JSON.stringify(Object.entries(labels).sort());
 

@@ -1,7 +1,7 @@
 import { tenantLabels } from './labels';
 import { TenantNames } from './names';
 import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
-import { KubernetesObject, PlatformSettings } from './types';
+import { KubernetesObject, PlatformSettings, TenantWorkload } from './types';
 
 /** Port of bookinfo's productpage. */
 export const PRODUCTPAGE_PORT = 9080;
@@ -86,7 +86,8 @@ function ingressOnlyFrom(opts: {
   name: string;
   fromNamespace: string;
   fromPods: Record<string, string>;
-  port: number;
+  /** The one port admitted; every port when absent. */
+  port?: number;
 }): KubernetesObject {
   return {
     apiVersion: 'networking.k8s.io/v1',
@@ -111,7 +112,9 @@ function ingressOnlyFrom(opts: {
               podSelector: { matchLabels: opts.fromPods },
             },
           ],
-          ports: [{ protocol: 'TCP', port: opts.port }],
+          ...(opts.port === undefined
+            ? {}
+            : { ports: [{ protocol: 'TCP', port: opts.port }] }),
         },
       ],
     },
@@ -130,6 +133,7 @@ export function planMeshObjects(opts: {
   tenantId: string;
   names: TenantNames;
   platform: PlatformSettings;
+  workload: TenantWorkload;
 }): KubernetesObject[] {
   const { tenantId, names, platform } = opts;
   const { gateway, envoy } = platform;
@@ -156,7 +160,9 @@ export function planMeshObjects(opts: {
       name: 'allow-ingress-gateway',
       fromNamespace: gateway.namespace,
       fromPods: gateway.selector,
-      port: PRODUCTPAGE_PORT,
+      // Without a workload the platform team deploys its own app, on a port
+      // we cannot know; the source is still only the ingress gateway.
+      port: opts.workload === 'bookinfo' ? PRODUCTPAGE_PORT : undefined,
     }),
     ingressOnlyFrom({
       ns: names.authNamespace,

@@ -1,6 +1,7 @@
 import { acmeSpec, globexSpec, testPlatform } from './__fixtures__/platform';
 import { renderOauth2ProxyConfig } from './oauth2ProxyConfig';
 import { resolveTenantSpec } from './tenantSpec';
+import { validateTenant } from './validation';
 import { SessionOptions } from './types';
 
 function render(session: Partial<SessionOptions> = {}) {
@@ -100,5 +101,110 @@ describe('renderOauth2ProxyConfig', () => {
       'client_id',
       'redirect_url',
     ]);
+  });
+});
+
+type ParsedConfig = Record<string, string | number | boolean | string[]>;
+
+/** Our config file back as values; every value is written as JSON. */
+function parseConfig(config: string): ParsedConfig {
+  return Object.fromEntries(
+    lines(config).map(line => {
+      const [key, ...value] = line.split(' = ');
+      return [key, JSON.parse(value.join(' = '))];
+    }),
+  );
+}
+
+/** Seconds of a Go duration as we write them (`0s`, `30m`, `12h`). */
+function goSeconds(value: unknown): number {
+  const match = /^(\d+)([smh])$/.exec(String(value));
+  if (!match) throw new Error(`not a Go duration: ${value}`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600 }[match[2] as 's'];
+}
+
+/**
+ * The startup checks of oauth2-proxy v7 over the options we write, as its
+ * `validateSessionCookieMinimal` and `validateCookie` do them: a minimal
+ * cookie keeps no tokens, so nothing may send a token upstream (the legacy
+ * `set_authorization_header`, `pass_authorization_header` and
+ * `pass_access_token` all inject a token claim) and nothing may refresh;
+ * and a refresh must come before a non-zero expiry.
+ */
+function oauth2ProxyConflicts(cfg: ParsedConfig): string[] {
+  const conflicts: string[] = [];
+  const refresh = goSeconds(cfg.cookie_refresh ?? '0s');
+  const expire = goSeconds(cfg.cookie_expire ?? '168h');
+  if (cfg.session_cookie_minimal === true) {
+    for (const key of [
+      'set_authorization_header',
+      'pass_authorization_header',
+      'pass_access_token',
+    ]) {
+      if (cfg[key] === true) {
+        conflicts.push(`session_cookie_minimal with ${key}`);
+      }
+    }
+    if (refresh !== 0) {
+      conflicts.push('session_cookie_minimal with cookie_refresh > 0');
+    }
+  }
+  if (expire !== 0 && refresh >= expire) {
+    conflicts.push('cookie_refresh must be less than cookie_expire');
+  }
+  return conflicts;
+}
+
+describe('oauth2-proxy starts with every session validateTenant accepts (B06)', () => {
+  const flags = [false, true];
+  const sessions: Array<Partial<SessionOptions>> = [];
+  for (const cookieMinimal of flags)
+    for (const passAccessToken of flags)
+      for (const skipJwtBearerTokens of flags)
+        for (const allowUnverifiedEmail of flags)
+          for (const cookieExpire of ['0', '30m', '12h'])
+            for (const cookieRefresh of ['0', '30m', '1h'])
+              for (const extraAudiences of [[], ['2other987654321']])
+                sessions.push({
+                  cookieMinimal,
+                  passAccessToken,
+                  skipJwtBearerTokens,
+                  allowUnverifiedEmail,
+                  cookieExpire,
+                  cookieRefresh,
+                  extraAudiences,
+                });
+  const accepted = sessions.filter(
+    session =>
+      validateTenant({ ...acmeSpec, session }, testPlatform).length === 0,
+  );
+
+  it('covers minimal cookies and browser-session cookies', () => {
+    expect(accepted.some(s => s.cookieMinimal)).toBe(true);
+    expect(accepted.some(s => s.cookieExpire === '0')).toBe(true);
+  });
+
+  it('finds the conflicts oauth2-proxy refuses', () => {
+    expect(
+      oauth2ProxyConflicts({
+        session_cookie_minimal: true,
+        set_authorization_header: true,
+        cookie_refresh: '0s',
+        cookie_expire: '12h',
+      }),
+    ).toEqual(['session_cookie_minimal with set_authorization_header']);
+  });
+
+  it.each(accepted.map(session => [JSON.stringify(session), session]))(
+    '%s',
+    (_name, session) => {
+      expect(oauth2ProxyConflicts(parseConfig(render(session)))).toEqual([]);
+    },
+  );
+
+  it('sends no Authorization header with a minimal cookie', () => {
+    const config = render({ cookieMinimal: true, cookieRefresh: '0' });
+    expect(lines(config)).toContain('set_authorization_header = false');
+    expect(lines(config)).toContain('set_xauthrequest = true');
   });
 });

@@ -65,7 +65,10 @@ export function renderOauth2ProxyConfig(
     ['upstreams', ['static://200']],
     ['reverse_proxy', true],
     ['set_xauthrequest', true],
-    ['set_authorization_header', true],
+    // B06: oauth2-proxy refuses to start with a minimal cookie and this on,
+    // since the ID token it would send is not kept; the upstream then gets
+    // only the X-Auth-Request-* identity headers.
+    ['set_authorization_header', !session.cookieMinimal],
     ['pass_access_token', session.passAccessToken],
     ['skip_provider_button', true],
     ['cookie_secure', true],

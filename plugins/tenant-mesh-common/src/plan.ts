@@ -6,7 +6,8 @@ import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
 import { oauth2ProxySecretRef } from './oauth2ProxyObjects';
 import { planSharedObjectsOf } from './sharedObjects';
 import { planTenantObjects } from './tenantObjects';
-import { canonicalHost, resolveTenantSpec } from './tenantSpec';
+import { canonicalHost } from './hosts';
+import { resolveTenantSpec } from './tenantSpec';
 import {
   KubernetesObject,
   PlatformSettings,

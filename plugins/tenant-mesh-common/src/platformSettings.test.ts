@@ -58,6 +58,11 @@ describe('readPlatformSettings', () => {
     ],
     ['unknown key', { ...minimal, gatway: {} }, 'gatway'],
     [
+      'a typo next to the module keys',
+      { ...minimal, delivery: {}, catalog: {}, delivry: {} },
+      'tenantMesh.delivry: is not a known field; did you mean delivery?',
+    ],
+    [
       "the admin API's port as the check port",
       { ...minimal, envoy: { port: 9901 } },
       'envoy.port',
@@ -66,4 +71,51 @@ describe('readPlatformSettings', () => {
     expect(() => readPlatformSettings(raw)).toThrow(InputError);
     expect(() => readPlatformSettings(raw)).toThrow(key);
   });
+
+  it('names a misspelt key with the key it probably meant', () => {
+    expect(() => readPlatformSettings({ ...minimal, gatway: {} })).toThrow(
+      'tenantMesh.gatway: is not a known field; did you mean gateway?',
+    );
+  });
+
+  it.each([
+    [undefined, 'tenantMesh: is required'],
+    [{ ...minimal, cognito: undefined }, 'tenantMesh.cognito: is required'],
+  ])('says %j is required without a trailing dot', (raw, line) => {
+    expect(() => readPlatformSettings(raw)).toThrow(`\n${line}`);
+  });
+
+  it('accepts and leaves out the keys other modules own', () => {
+    const settings = readPlatformSettings({
+      ...minimal,
+      delivery: { target: 'gitops', gitops: { repository: '/tmp/repo' } },
+      catalog: { schedule: { frequency: { seconds: 10 } } },
+    });
+    expect(settings).toEqual(readPlatformSettings(minimal));
+    expect(settings).not.toHaveProperty('delivery');
+    expect(settings).not.toHaveProperty('catalog');
+  });
+
+  it.each([
+    ['the defaults', {}],
+    ['swapped defaults', { tenant: 'tenant-{id}-auth', auth: 'tenant-{id}' }],
+    ['bare ids', { tenant: '{id}', auth: '{id}-auth' }],
+    ['distinct prefixes', { tenant: 'app-{id}', auth: 'auth-{id}' }],
+  ])('accepts namespace patterns: %s', (_name, namespaces) => {
+    expect(() =>
+      readPlatformSettings({ ...minimal, namespaces }),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ['auth equal to the default tenant pattern', { auth: 'tenant-{id}' }],
+    ['equal patterns', { tenant: 'ns-{id}', auth: 'ns-{id}' }],
+  ])(
+    'rejects namespace patterns that collide for every id: %s',
+    (_name, namespaces) => {
+      expect(() => readPlatformSettings({ ...minimal, namespaces })).toThrow(
+        /\ntenantMesh\.namespaces\.auth: must never give/,
+      );
+    },
+  );
 });

@@ -1,8 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { DURATION_PATTERN } from './durations';
+import { durationSchema as duration } from './durations';
 import { ENVOY_ADMIN_PORT, ENVOY_HEALTH_PORT } from './envoyBootstrap';
+import { namespacePatternsCollide } from './namespaceRules';
+import { AWS_REGION_PATTERN } from './tenantSpec';
 import { PlatformSettings } from './types';
+import { zodProblems } from './zodProblems';
 
 /** Envoy image of the central authorizer; pinned, never a moving tag (W5). */
 export const DEFAULT_ENVOY_IMAGE = 'envoyproxy/envoy:v1.38.8';
@@ -10,8 +13,14 @@ export const DEFAULT_ENVOY_IMAGE = 'envoyproxy/envoy:v1.38.8';
 export const DEFAULT_OAUTH2_PROXY_IMAGE = 'quay.io/oauth2-proxy/oauth2-proxy';
 export const DEFAULT_OAUTH2_PROXY_VERSION = 'v7.12.0';
 
-const duration = z.string().regex(new RegExp(DURATION_PATTERN));
 const mfa = z.enum(['off', 'optional', 'on']);
+
+/*
+ * Ids that make the namespace rule fire for any id: when even these collide,
+ * the patterns give every tenant another tenant's namespace (e.g. both
+ * patterns the same).
+ */
+const PROBE_IDS = ['a', 'b'];
 
 /**
  * Zod schema of the `tenantMesh` config key, with every default applied.
@@ -27,6 +36,15 @@ export const platformSettingsSchema = z
         auth: z.string().includes('{id}').default('tenant-{id}-auth'),
       })
       .strict()
+      .refine(
+        patterns =>
+          !PROBE_IDS.every(id => namespacePatternsCollide(id, patterns)),
+        {
+          path: ['auth'],
+          message:
+            'must never give a tenant the same namespace as namespaces.tenant does; with these patterns every tenant would share a namespace',
+        },
+      )
       .default({}),
     meshInjection: z
       .object({ label: z.string().min(1), value: z.string().min(1) })
@@ -75,7 +93,9 @@ export const platformSettingsSchema = z
       .default({}),
     cognito: z
       .object({
-        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+        region: z.string().regex(new RegExp(AWS_REGION_PATTERN), {
+          message: 'must be an AWS region such as us-east-1',
+        }),
         endpoint: z.string().url().optional(),
         defaults: z
           .object({
@@ -93,6 +113,13 @@ export const platformSettingsSchema = z
           .default({}),
       })
       .strict(),
+    // Siblings owned by other modules, which read and check them: `delivery`
+    // by the scaffolder module (plugin-scaffolder-backend-module-tenant-mesh),
+    // `catalog` by the catalog module (plugin-catalog-backend-module-tenant-mesh).
+    // Accepted here so every reader can pass `tenantMesh` as it is; not
+    // returned. Every other unknown key is still an error.
+    delivery: z.unknown().optional(),
+    catalog: z.unknown().optional(),
   })
   .strict();
 
@@ -106,12 +133,12 @@ export const platformSettingsSchema = z
 export function readPlatformSettings(raw: unknown): PlatformSettings {
   const result = platformSettingsSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      issue => `tenantMesh.${issue.path.join('.')}: ${issue.message}`,
+    const lines = zodProblems(platformSettingsSchema, result.error).map(
+      p => `${['tenantMesh', p.field].filter(Boolean).join('.')}: ${p.message}`,
     );
     throw new InputError(`Invalid platform settings:\n${lines.join('\n')}`);
   }
-  const settings = result.data;
+  const { delivery: _delivery, catalog: _catalog, ...settings } = result.data;
   return {
     ...settings,
     baseDomains: settings.baseDomains.map(d =>

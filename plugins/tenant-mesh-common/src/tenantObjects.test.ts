@@ -208,4 +208,31 @@ describe('planTenantObjects', () => {
     expect(kinds).not.toContain('Deployment/productpage');
     expect(kinds).toContain('AuthorizationPolicy/ext-authz-acme');
   });
+
+  it.each([
+    // bookinfo's productpage only; with no workload, the platform team's own
+    // app on any port, still only from the ingress gateway.
+    ['bookinfo' as const, [{ protocol: 'TCP', port: 9080 }]],
+    ['none' as const, undefined],
+  ])('admits the gateway to workload %s on %j', (workload, ports) => {
+    const policy = plan({ ...acmeSpec, workload }).objects.find(
+      o =>
+        o.kind === 'NetworkPolicy' &&
+        o.metadata.namespace === 'tenant-acme' &&
+        o.metadata.name === 'allow-ingress-gateway',
+    );
+    const spec = policy?.spec as {
+      ingress: Array<{ from: object[]; ports?: object[] }>;
+    };
+    expect(spec.ingress).toHaveLength(1);
+    expect(spec.ingress[0].ports).toEqual(ports);
+    expect(spec.ingress[0].from).toEqual([
+      {
+        namespaceSelector: {
+          matchLabels: { 'kubernetes.io/metadata.name': 'istio-ingress' },
+        },
+        podSelector: { matchLabels: { istio: 'ingressgateway' } },
+      },
+    ]);
+  });
 });

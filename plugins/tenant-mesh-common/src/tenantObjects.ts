@@ -32,7 +32,7 @@ export function planTenantObjects(
       : [];
 
   const objects = [
-    ...planMeshObjects(common),
+    ...planMeshObjects({ ...common, workload: spec.workload }),
     ...planOauth2ProxyObjects({ ...common, config }),
     ...(spec.workload === 'bookinfo'
       ? planBookinfoObjects({

@@ -1,6 +1,5 @@
 import { acmeSpec, testPlatform } from './__fixtures__/platform';
 import {
-  canonicalHost,
   resolveTenantSpec,
   TENANT_ID_PATTERN,
   tenantSpecSchema,
@@ -19,17 +18,6 @@ describe('tenantSpecSchema', () => {
     expect(
       tenantSpecSchema.safeParse({ ...acmeSpec, cluster: 'x' }).success,
     ).toBe(false);
-  });
-});
-
-describe('canonicalHost', () => {
-  it.each([
-    ['acme.example.com', 'acme.example.com'],
-    ['ACME.Example.COM.', 'acme.example.com'],
-    ['acme.example.com:443', 'acme.example.com'],
-    [' acme.example.com ', 'acme.example.com'],
-  ])('turns %j into %j', (host, canonical) => {
-    expect(canonicalHost(host)).toBe(canonical);
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deriveDomainPrefix } from './domainPrefix';
-import { DURATION_PATTERN } from './durations';
+import { durationSchema as duration } from './durations';
+import { canonicalHost } from './hosts';
 import {
   PlatformSettings,
   ResolvedTenantSpec,
@@ -17,8 +18,39 @@ import {
  */
 export const TENANT_ID_PATTERN = '^[a-z]([-a-z0-9]*[a-z0-9])?$';
 
-/** Pattern of a Cognito user pool id, e.g. `us-east-1_AbCdEf123`. @public */
-export const USER_POOL_ID_PATTERN = '^([a-z]{2}(-[a-z]+)+-[0-9])_[0-9A-Za-z]+$';
+const REGION = '[a-z]{2}(-[a-z]+)+-[0-9]';
+
+/** Pattern of an AWS region, e.g. `us-east-1`. @public */
+export const AWS_REGION_PATTERN = `^${REGION}$`;
+
+/**
+ * Pattern of a Cognito user pool id, e.g. `us-east-1_AbCdEf123`; group 1 is
+ * the region, which must be the platform's (B01).
+ *
+ * @public
+ */
+export const USER_POOL_ID_PATTERN = `^(${REGION})_[0-9A-Za-z]+$`;
+
+/**
+ * Pattern of a user pool id made by the cognito-local emulator, e.g.
+ * `local_AbC123`. It carries no region and is accepted only while
+ * `tenantMesh.cognito.endpoint` points at an emulator.
+ *
+ * @public
+ */
+export const EMULATOR_USER_POOL_ID_PATTERN = '^local_[0-9A-Za-z]+$';
+
+/**
+ * The user pool ids the platform can have: AWS ids, plus the emulator's
+ * when one is configured.
+ *
+ * @public
+ */
+export function userPoolIdPattern(platform: PlatformSettings): string {
+  return platform.cognito.endpoint
+    ? `(${USER_POOL_ID_PATTERN})|(${EMULATOR_USER_POOL_ID_PATTERN})`
+    : USER_POOL_ID_PATTERN;
+}
 
 /** Pattern of a Cognito app client id. @public */
 export const CLIENT_ID_PATTERN = '^[0-9A-Za-z_+]{1,128}$';
@@ -39,10 +71,6 @@ export const DEFAULT_SESSION: SessionOptions = {
   extraAudiences: [],
   allowUnverifiedEmail: false,
 };
-
-const duration = z.string().regex(new RegExp(DURATION_PATTERN), {
-  message: 'must be a duration such as 30m, 12h or 30d',
-});
 
 /**
  * Zod schema of a tenant file or of Create Tenant's input. It checks shape
@@ -89,16 +117,6 @@ export const tenantSpecSchema = z
       .optional(),
   })
   .strict();
-
-/**
- * The canonical form of a host: lowercase, without a port or a trailing dot.
- * Hosts are compared only in this form.
- *
- * @public
- */
-export function canonicalHost(host: string): string {
-  return host.trim().toLowerCase().replace(/:\d*$/, '').replace(/\.$/, '');
-}
 
 /**
  * Applies the platform's defaults to a (validated) spec, and derives the

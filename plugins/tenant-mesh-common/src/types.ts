@@ -22,11 +22,22 @@ export interface TokenValidity {
 
 /** oauth2-proxy session options a platform team sets per tenant. */
 export interface SessionOptions {
-  /** Lifetime of the session cookie (`cookie_expire`). */
+  /**
+   * Lifetime of the session cookie (`cookie_expire`); `0` makes it a browser
+   * session cookie, dropped when the browser closes.
+   */
   cookieExpire: Duration;
   /** Refresh the session this often (`cookie_refresh`); `0` turns refreshing off. */
   cookieRefresh: Duration;
-  /** Keep tokens out of the session cookie (`session_cookie_minimal`). */
+  /**
+   * Keep tokens out of the session cookie (`session_cookie_minimal`), for
+   * users whose tokens make the cookie too big (B06). oauth2-proxy then has no
+   * tokens to send on, so it refuses `set_authorization_header`,
+   * `pass_access_token` and a `cookie_refresh` above 0: with this on, the
+   * config sets `set_authorization_header = false`, the upstream receives
+   * only the `X-Auth-Request-*` identity headers (no `Authorization` bearer),
+   * and `passAccessToken` must be off and `cookieRefresh` `"0"`.
+   */
   cookieMinimal: boolean;
   /** Pass the access token upstream (`pass_access_token`). */
   passAccessToken: boolean;

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { acmeSpec, testPlatform } from './__fixtures__/platform';
 import { assertValidTenant, validateTenant } from './validation';
-import { TenantSpec, ValidationProblem } from './types';
+import { readPlatformSettings } from './platformSettings';
+import { PlatformSettings, TenantSpec, ValidationProblem } from './types';
 
 function rules(problems: ValidationProblem[]): string[] {
   return problems.map(p => `${p.field}:${p.rule}`);
@@ -36,7 +37,10 @@ describe('validateTenant', () => {
     ['control char', { displayName: 'A\u0007' }, ['displayName:printable']],
     // host
     ['empty host', { host: '' }, ['host:fqdn']],
-    ['url as host', { host: 'https://acme.example.com' }, ['host:fqdn']],
+    ['url as host', { host: 'https://acme.example.com' }, ['host:bare-host']],
+    ['host with port', { host: 'acme.example.com:8443' }, ['host:bare-host']],
+    ['host with colon', { host: 'acme.example.com:' }, ['host:bare-host']],
+    ['host with path', { host: 'acme.example.com/app' }, ['host:bare-host']],
     ['base domain itself', { host: 'example.com' }, ['host:base-domain']],
     ['other domain', { host: 'acme.example.org' }, ['host:base-domain']],
     ['suffix trick', { host: 'acme.notexample.com' }, ['host:base-domain']],
@@ -122,10 +126,14 @@ describe('validateTenant', () => {
       },
       ['session.cookieRefresh:shorter-than-refresh-token'],
     ],
+    // A browser-session cookie; refreshing then only has to beat the
+    // refresh token, as oauth2-proxy checks it.
+    ['zero expire', { session: { cookieExpire: '0', cookieRefresh: '0' } }, []],
+    ['zero expire, refresh 30m', { session: { cookieExpire: '0' } }, []],
     [
-      'zero expire',
-      { session: { cookieExpire: '0', cookieRefresh: '0' } },
-      ['session.cookieExpire:positive'],
+      'zero expire, refresh = refresh token',
+      { session: { cookieExpire: '0', cookieRefresh: '1d' } },
+      ['session.cookieRefresh:shorter-than-refresh-token'],
     ],
     [
       'bad audience',
@@ -153,12 +161,33 @@ describe('validateTenant', () => {
       { identity: { userPoolId: 'us-east-1_AbCdEf123', clientId: 'a b' } },
       ['identity.clientId:client-id'],
     ],
-    ['unknown key', { cluster: 'x' }, ['spec:unrecognized_keys']],
+    ['unknown key', { cluster: 'x' }, ['cluster:unknown-field']],
+    ['misspelt key', { sesion: {} }, ['sesion:unknown-field']],
+    [
+      'misspelt nested key',
+      { session: { cookieExpir: '1h' } },
+      ['session.cookieExpir:unknown-field'],
+    ],
     ['wrong type', { mfa: 'always' }, ['mfa:invalid_enum_value']],
   ])('%s', (_name, change, expected) => {
     expect(
       rules(validateTenant({ ...acmeSpec, ...change }, testPlatform)),
     ).toEqual(expected);
+  });
+
+  it.each([
+    ['sesion', { sesion: {} }, 'did you mean session?'],
+    [
+      'session.cookieExpir',
+      { session: { cookieExpir: '1h' } },
+      'did you mean cookieExpire?',
+    ],
+    ['tokenValidty', { tokenValidty: {} }, 'did you mean tokenValidity?'],
+  ])('names unknown field %s with a suggestion', (field, change, hint) => {
+    const problems = validateTenant({ ...acmeSpec, ...change }, testPlatform);
+    expect(problems).toEqual([
+      { field, rule: 'unknown-field', message: expect.stringContaining(hint) },
+    ]);
   });
 
   it('names the limit in the tenantId message (B25)', () => {
@@ -223,5 +252,105 @@ describe('assertValidTenant', () => {
 
   it('passes a valid tenant', () => {
     expect(() => assertValidTenant(acmeSpec, testPlatform)).not.toThrow();
+  });
+});
+
+describe('validateTenant: namespaces are the tenant’s own', () => {
+  const withPatterns = (tenant: string, auth: string) =>
+    readPlatformSettings({
+      baseDomains: ['example.com'],
+      gateway: { credentialName: 'wildcard-example-com' },
+      cognito: { region: 'us-east-1' },
+      namespaces: { tenant, auth },
+    });
+  const defaults = testPlatform;
+  const swapped = withPatterns('tenant-{id}-auth', 'tenant-{id}');
+  const bare = withPatterns('{id}', '{id}-auth');
+  const envoyInTenantSpace = readPlatformSettings({
+    baseDomains: ['example.com'],
+    gateway: { credentialName: 'wildcard-example-com' },
+    cognito: { region: 'us-east-1' },
+    envoy: { namespace: 'tenant-authz-gw' },
+  });
+
+  it.each<[string, PlatformSettings, string, boolean]>([
+    // acme's auth namespace is tenant-acme-auth; acme-auth's workload
+    // namespace would be the same, holding acme's Secret.
+    ['defaults', defaults, 'acme', true],
+    ['defaults', defaults, 'acme-auth', false],
+    ['defaults', defaults, 'globex-auth', false],
+    ['defaults', defaults, 'acme-authz', true],
+    ['defaults', defaults, 'auth', true],
+    // The central Envoy's namespace (tenant-authz).
+    ['defaults', defaults, 'authz', false],
+    ['defaults', envoyInTenantSpace, 'authz-gw', false],
+    // The auth pattern is now the one that reaches into the other's names.
+    ['swapped', swapped, 'acme', true],
+    ['swapped', swapped, 'acme-auth', false],
+    // System, mesh and gateway namespaces.
+    ['bare', bare, 'default', false],
+    ['bare', bare, 'kube-system', false],
+    ['bare', bare, 'kube-public', false],
+    ['bare', bare, 'kube-node-lease', false],
+    ['bare', bare, 'istio-system', false],
+    ['bare', bare, 'istio-ingress', false],
+    ['bare', bare, 'tenant-authz', false],
+    ['bare', bare, 'kube', true],
+    ['bare', bare, 'istio', true],
+  ])('%s patterns: %s is valid: %s', (_name, platform, tenantId, valid) => {
+    const problems = validateTenant(
+      { ...acmeSpec, tenantId, host: `${tenantId}.example.com` },
+      platform,
+    ).filter(p => p.rule === 'namespace-collision');
+    expect(problems.length === 0).toBe(valid);
+    problems.forEach(p => expect(p.field).toBe('tenantId'));
+  });
+
+  it('names the tenant whose namespace it would take', () => {
+    const [problem] = validateTenant(
+      { ...acmeSpec, tenantId: 'acme-auth', host: 'acme-auth.example.com' },
+      testPlatform,
+    );
+    expect(problem).toMatchObject({
+      field: 'tenantId',
+      rule: 'namespace-collision',
+    });
+    expect(problem.message).toContain('tenant-acme-auth');
+    expect(problem.message).toContain("tenant acme's auth namespace");
+  });
+});
+
+describe('validateTenant: emulator pool ids', () => {
+  const emulated = readPlatformSettings({
+    baseDomains: ['example.com'],
+    gateway: { credentialName: 'wildcard-example-com' },
+    cognito: { region: 'us-east-1', endpoint: 'http://localhost:9229' },
+  });
+  const identity = (userPoolId: string) => ({
+    ...acmeSpec,
+    identity: { userPoolId, clientId: '1example23456789' },
+  });
+
+  it.each<[string, PlatformSettings, string, string[]]>([
+    ['emulator', emulated, 'local_AbC123', []],
+    ['emulator', emulated, 'us-east-1_AbCdEf123', []],
+    // B01 still holds for AWS ids next to an emulator.
+    [
+      'emulator',
+      emulated,
+      'eu-west-1_AbCdEf123',
+      ['identity.userPoolId:region'],
+    ],
+    [
+      'emulator',
+      emulated,
+      'local-AbC123',
+      ['identity.userPoolId:user-pool-id'],
+    ],
+    ['AWS', testPlatform, 'local_AbC123', ['identity.userPoolId:user-pool-id']],
+  ])('%s: %s → %j', (_name, platform, userPoolId, expected) => {
+    expect(rules(validateTenant(identity(userPoolId), platform))).toEqual(
+      expected,
+    );
   });
 });

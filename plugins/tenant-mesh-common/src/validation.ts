@@ -2,9 +2,11 @@ import { InputError } from '@backstage/errors';
 import { tenantCallbackUrl, validateCallbackUrl } from './callbackUrl';
 import { deriveDomainPrefix, validateDomainPrefix } from './domainPrefix';
 import { maxTenantIdLength } from './names';
+import { validateTenantNamespaces } from './namespaceRules';
+import { canonicalHost } from './hosts';
 import {
-  canonicalHost,
   CLIENT_ID_PATTERN,
+  EMULATOR_USER_POOL_ID_PATTERN,
   resolveTenantSpec,
   tenantSpecSchema,
   USER_POOL_ID_PATTERN,
@@ -12,6 +14,7 @@ import {
 import { validateHost } from './hostRules';
 import { validateSession, validateTokenValidity } from './durationRules';
 import { PlatformSettings, TenantSpec, ValidationProblem } from './types';
+import { zodProblems } from './zodProblems';
 
 /** A tenant that already exists, for the host-ownership rule. @public */
 export interface ExistingTenant {
@@ -30,6 +33,9 @@ const ENTITY_NAME = '[a-zA-Z0-9](?:[-_.]?[a-zA-Z0-9])*';
 const OWNER_REF = new RegExp(
   `^(?:group|user):(?:${ENTITY_NAME}/)?${ENTITY_NAME}$`,
 );
+const USER_POOL_ID = new RegExp(USER_POOL_ID_PATTERN);
+const EMULATOR_USER_POOL_ID = new RegExp(EMULATOR_USER_POOL_ID_PATTERN);
+const CLIENT_ID = new RegExp(CLIENT_ID_PATTERN);
 
 function validateTenantId(
   tenantId: string,
@@ -37,7 +43,7 @@ function validateTenantId(
 ): ValidationProblem[] {
   const max = maxTenantIdLength(platform);
   if (tenantId.length <= max) {
-    return [];
+    return validateTenantNamespaces(tenantId, platform);
   }
   return [
     {
@@ -91,21 +97,29 @@ function validateIdentity(
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const region = platform.cognito.region;
-  const pool = new RegExp(USER_POOL_ID_PATTERN).exec(identity.userPoolId);
-  if (!pool) {
+  // cognito-local's ids (`local_…`) carry no region, and its issuer is built
+  // on the emulator's endpoint; without an emulator they are never valid.
+  const emulated =
+    !!platform.cognito.endpoint &&
+    EMULATOR_USER_POOL_ID.test(identity.userPoolId);
+  const pool = USER_POOL_ID.exec(identity.userPoolId);
+  if (!emulated && !pool) {
     problems.push({
       field: 'identity.userPoolId',
       rule: 'user-pool-id',
-      message: `must look like ${region}_AbCdEf123`,
+      message: `must look like ${region}_AbCdEf123${
+        platform.cognito.endpoint ? ' or, from the emulator, local_AbC123' : ''
+      }`,
     });
-  } else if (pool[1] !== region) {
+  } else if (!emulated && pool && pool[1] !== region) {
+    // B01: the issuer URL names the region, so the pool must live there.
     problems.push({
       field: 'identity.userPoolId',
       rule: 'region',
       message: `belongs to region ${pool[1]}, but the platform's Cognito region is ${region}`,
     });
   }
-  if (!new RegExp(CLIENT_ID_PATTERN).test(identity.clientId)) {
+  if (!CLIENT_ID.test(identity.clientId)) {
     problems.push({
       field: 'identity.clientId',
       rule: 'client-id',
@@ -138,10 +152,10 @@ export function validateTenant(
   const parsed = tenantSpecSchema.safeParse(spec);
   const problems: ValidationProblem[] = parsed.success
     ? []
-    : parsed.error.issues.map(issue => ({
-        field: issue.path.join('.') || 'spec',
-        rule: shapeRule(issue.path.join('.'), issue.code),
-        message: issue.message,
+    : zodProblems(tenantSpecSchema, parsed.error).map(problem => ({
+        ...problem,
+        field: problem.field || 'spec',
+        rule: shapeRule(problem.field, problem.rule),
       }));
   const broken = (field: string) =>
     problems.some(p => p.field === field || p.field.startsWith(`${field}.`));

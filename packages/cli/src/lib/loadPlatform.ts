@@ -7,12 +7,6 @@ import {
 import path from 'node:path';
 
 /**
- * Keys under `tenantMesh` that belong to backend modules (the scaffolder's
- * delivery target, the catalog provider), not to the strict platform schema.
- */
-const MODULE_KEYS = ['delivery', 'catalog'];
-
-/**
  * Reads the platform settings (`tenantMesh`) from app-config files the same way the backend
  * does, so `$include`, `$env` and later files overriding earlier ones all behave alike.
  */
@@ -25,11 +19,5 @@ export async function loadPlatform(
     configTargets: absolute.map(p => ({ path: p })),
   });
   const config = ConfigReader.fromConfigs(appConfigs);
-  const tenantMesh =
-    config.getOptional<Record<string, unknown>>('tenantMesh') ?? {};
-  return readPlatformSettings(
-    Object.fromEntries(
-      Object.entries(tenantMesh).filter(([key]) => !MODULE_KEYS.includes(key)),
-    ),
-  );
+  return readPlatformSettings(config.getOptional('tenantMesh'));
 }

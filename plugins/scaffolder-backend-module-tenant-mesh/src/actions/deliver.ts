@@ -4,6 +4,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   CLIENT_ID_PATTERN,
   PlatformSettings,
+  planTenant,
+  userPoolIdPattern,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { TenantCognito } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { deliverToCluster } from '../delivery/deliverToCluster';
@@ -16,11 +18,6 @@ import {
 } from '../delivery/tenantSecret';
 import { examples } from './deliver.examples';
 import { assertValidTenantInput } from './existingTenants';
-import {
-  isEmulatorIdentity,
-  planWithIdentity,
-  userPoolIdPattern,
-} from './planWithIdentity';
 import { tenantInputProperties, toTenantSpec } from './tenantInput';
 
 /**
@@ -110,9 +107,7 @@ export function createTenantMeshDeliverAction(options: {
       const credentials = await ctx.getInitiatorCredentials();
 
       const existingTenants = await assertValidTenantInput({
-        spec: isEmulatorIdentity(identity, platform)
-          ? spec
-          : { ...spec, identity },
+        spec: { ...spec, identity },
         platform,
         catalog,
         credentials,
@@ -120,9 +115,8 @@ export function createTenantMeshDeliverAction(options: {
         logger: ctx.logger,
       });
 
-      const plan = planWithIdentity({
-        spec,
-        identity,
+      const plan = planTenant({
+        spec: { ...spec, identity },
         platform,
         existingTenants,
       });

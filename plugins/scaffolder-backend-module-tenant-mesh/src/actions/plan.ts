@@ -6,6 +6,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   PlatformSettings,
+  planTenant,
   TenantPlan,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { DeliveryTarget } from '../delivery/deliveryTarget';
@@ -19,7 +20,6 @@ import {
 } from '../delivery/gitopsTree';
 import { assertValidTenantInput } from './existingTenants';
 import { examples } from './plan.examples';
-import { planWithIdentity } from './planWithIdentity';
 import { tenantInputProperties, toTenantSpec } from './tenantInput';
 
 /** Folder of the workspace that receives the rendered plan. */
@@ -108,9 +108,8 @@ export function createTenantMeshPlanAction(options: {
         r => r.tenantId === spec.tenantId,
       )?.identity;
 
-      const plan = planWithIdentity({
-        spec,
-        identity,
+      const plan = planTenant({
+        spec: identity ? { ...spec, identity } : spec,
         platform,
         existingTenants,
       });
