@@ -30,4 +30,6 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+backend.add(import('@tenant-mesh/plugin-tenant-mesh-backend'));
+
 backend.start();

@@ -1,0 +1,2 @@
+export { TenantHostPicker } from './TenantHostPicker';
+export type { TenantHostPickerProps } from './TenantHostPicker';

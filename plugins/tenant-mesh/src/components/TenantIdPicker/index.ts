@@ -1,0 +1,3 @@
+export { TenantIdPicker } from './TenantIdPicker';
+export type { TenantIdPickerProps } from './TenantIdPicker';
+export { tenantIdValidation } from './tenantIdValidation';
