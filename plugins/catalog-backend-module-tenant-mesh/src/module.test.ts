@@ -1,7 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  eventsServiceRef,
+  EventsServiceSubscribeOptions,
+} from '@backstage/plugin-events-node';
+import { TENANTS_CHANGED_TOPIC } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { JsonObject } from '@backstage/config';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
@@ -28,6 +36,17 @@ describe('catalogModuleTenantMesh', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   async function start(tenantMesh: JsonObject) {
+    const subscriptions: EventsServiceSubscribeOptions[] = [];
+    const events = createServiceFactory({
+      service: eventsServiceRef,
+      deps: {},
+      factory: () => ({
+        publish: async () => {},
+        subscribe: async (options: EventsServiceSubscribeOptions) => {
+          subscriptions.push(options);
+        },
+      }),
+    });
     const providers: EntityProvider[] = [];
     const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
     const scheduler = mockServices.scheduler.mock({
@@ -54,9 +73,10 @@ describe('catalogModuleTenantMesh', () => {
         catalogModuleTenantMesh,
         mockServices.rootConfig.factory({ data: { tenantMesh } }),
         scheduler.factory,
+        events,
       ],
     });
-    return { backend, providers, scheduler, tasks };
+    return { backend, providers, scheduler, tasks, subscriptions };
   }
 
   it('adds the tenant provider, which reads the configured repository', async () => {
@@ -113,5 +133,43 @@ describe('catalogModuleTenantMesh', () => {
     await expect(
       start({ ...platformConfig, delivery: { target: 'ftp' } }),
     ).rejects.toThrow(/tenantMesh\.delivery\.target must be gitops or cluster/);
+  });
+
+  it('refreshes at once when onboarding announces a changed record', async () => {
+    const repo = new GitRepositoryTarget({ dir });
+    await repo.init();
+    const { providers, subscriptions } = await start({
+      ...platformConfig,
+      delivery: { target: 'gitops', gitops: { repository: dir } },
+    });
+    const mutations: EntityProviderMutation[] = [];
+    await providers[0].connect({
+      applyMutation: async mutation => {
+        mutations.push(mutation);
+      },
+      refresh: async () => {},
+    });
+    await repo.writeTenant({
+      tenantId: 'acme',
+      files: [{ path: TENANT_RECORD_FILE, content: stringify(acmeRecord) }],
+      message: 'Onboard tenant acme',
+    });
+
+    expect(subscriptions.map(s => s.topics)).toEqual([[TENANTS_CHANGED_TOPIC]]);
+    await subscriptions[0].onEvent({
+      topic: TENANTS_CHANGED_TOPIC,
+      eventPayload: {},
+    });
+
+    expect(mutations.at(-1)).toEqual({
+      type: 'full',
+      entities: [
+        expect.objectContaining({
+          entity: expect.objectContaining({
+            metadata: expect.objectContaining({ name: 'acme' }),
+          }),
+        }),
+      ],
+    });
   });
 });

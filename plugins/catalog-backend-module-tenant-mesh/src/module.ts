@@ -3,6 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { TENANTS_CHANGED_TOPIC } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { TenantEntityProvider } from './provider/TenantEntityProvider';
 import { readTenantCatalogConfig } from './readTenantCatalogConfig';
 
@@ -23,18 +25,35 @@ export const catalogModuleTenantMesh = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
       },
-      async init({ catalog, config, logger, scheduler }) {
+      async init({ catalog, config, logger, scheduler, events }) {
         const { source, schedule, platform } = readTenantCatalogConfig(config);
 
-        catalog.addEntityProvider(
-          new TenantEntityProvider({
-            source,
-            platform,
-            logger,
-            taskRunner: scheduler.createScheduledTaskRunner(schedule),
-          }),
-        );
+        const provider = new TenantEntityProvider({
+          source,
+          platform,
+          logger,
+          taskRunner: scheduler.createScheduledTaskRunner(schedule),
+        });
+        catalog.addEntityProvider(provider);
+
+        // Onboarding announces a changed record so the entity appears within a second; the
+        // schedule still covers replicas that do not receive the event.
+        await events.subscribe({
+          id: 'tenant-mesh-entity-provider',
+          topics: [TENANTS_CHANGED_TOPIC],
+          onEvent: async () => {
+            try {
+              await provider.refresh();
+            } catch (error) {
+              logger.warn('Tenant refresh on event failed', {
+                topic: TENANTS_CHANGED_TOPIC,
+                error: String(error),
+              });
+            }
+          },
+        });
       },
     });
   },

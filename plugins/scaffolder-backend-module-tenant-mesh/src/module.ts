@@ -3,8 +3,12 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { readPlatformSettings } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  TENANTS_CHANGED_TOPIC,
+  readPlatformSettings,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
   cognitoClientFromConfig,
   TenantCognito,
@@ -33,8 +37,9 @@ export const tenantMeshModule = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ scaffolder, config, logger, catalog }) {
+      async init({ scaffolder, config, logger, catalog, events }) {
         const platform = readPlatformSettings(config.getOptional('tenantMesh'));
         const settings = readDeliverySettings(config);
         const client = await cognitoClientFromConfig(config, {
@@ -55,7 +60,14 @@ export const tenantMeshModule = createBackendModule({
             delivery,
             logger,
           }),
-          createTenantMeshRegisterAction({ catalog }),
+          createTenantMeshRegisterAction({
+            catalog,
+            requestRefresh: () =>
+              events.publish({
+                topic: TENANTS_CHANGED_TOPIC,
+                eventPayload: {},
+              }),
+          }),
         );
         if (delivery) {
           scaffolder.addActions(

@@ -22,3 +22,9 @@ export const ANNOTATION_KUBERNETES_NAMESPACE =
 
 /** Tag on the Cognito user pool that finds it again by tenant id. */
 export const COGNITO_TENANT_TAG = 'tenant-mesh:tenant-id';
+
+/**
+ * Events topic published when a tenant's delivery record changed, so the catalog's tenant entity
+ * provider refreshes at once instead of at its next scheduled run.
+ */
+export const TENANTS_CHANGED_TOPIC = 'tenant-mesh.tenants.changed';
