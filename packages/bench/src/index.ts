@@ -3,10 +3,14 @@
  *
  * @packageDocumentation
  */
+import { createTenantBench } from './createTenantBench';
+import { deliverBench } from './deliverBench';
 import { planBench } from './planBench';
 
 const benches: Record<string, () => Promise<void>> = {
   plan: planBench,
+  deliver: deliverBench,
+  'create-tenant': createTenantBench,
 };
 
 /** Runs the named benchmarks, or all of them. */
