@@ -18,7 +18,6 @@ import {
   PlatformSettings,
   planFiles,
   planTenant,
-  planTenantObjects,
   planTenants,
   readPlatformSettings,
   TenantSpec,
@@ -180,9 +179,7 @@ describe('Create Tenant through the REST API, on the embedded default', () => {
     expect(client.ClientSecret).toEqual(expect.any(String));
   });
 
-  // Known bug: the plan's `mfa` (SetUserPoolMfaConfig input) is never sent to Cognito, so acme's
-  // pool keeps MFA OFF although acme.yaml asks for optional. Remove `.failing` once it is applied.
-  it.failing('(a) sets the MFA configuration the plan describes', async () => {
+  it('(a) sets the MFA configuration the plan describes', async () => {
     const plan = planTenant({ spec: acme, platform }).cognito;
     const { pool } = await acmeInCognito();
     const mfa = await cognito.mfaConfig(pool.Id);
@@ -198,19 +195,7 @@ describe('Create Tenant through the REST API, on the embedded default', () => {
     expect(recorded).toEqual({ ...acme, identity });
 
     // What `tenant-mesh render tenants/acme/tenant.yaml` does: planTenants, then planFiles.
-    // render itself refuses cognito-local's pool ids (identity.userPoolId must look like
-    // us-east-1_AbCdEf123), so the record is planned without its identity, which is then put
-    // into acme's objects exactly as planTenant would.
-    // TODO: plan `recorded` as is, once validateTenant accepts emulator pool ids.
-    const { identity: _identity, ...withoutIdentity } = recorded;
-    const rendered = planTenants([withoutIdentity], platform);
-    const spec = { ...rendered.tenants[0].spec, identity };
-    const { objects, pending } = planTenantObjects(spec, platform);
-    expect(pending).toEqual([]);
-    const expected = planFiles({
-      ...rendered,
-      tenants: [{ ...rendered.tenants[0], spec, objects, pending }],
-    });
+    const expected = planFiles(planTenants([recorded], platform));
 
     const committed = [
       ...(await repository.readFiles('tenants/')),

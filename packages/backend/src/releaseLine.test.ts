@@ -40,7 +40,10 @@ function lockedVersions(): Map<string, Set<string>> {
   const lock = parseSyml(fs.readFileSync(path.join(root, 'yarn.lock'), 'utf8'));
   const versions = new Map<string, Set<string>>();
   for (const [descriptors, entry] of Object.entries(lock)) {
-    const name = descriptors.split(',')[0].trim().replace(/@npm:.*$/, '');
+    const name = descriptors
+      .split(',')[0]
+      .trim()
+      .replace(/@npm:.*$/, '');
     if (!name.startsWith('@backstage/') || typeof entry !== 'object') continue;
     const set = versions.get(name) ?? new Set<string>();
     set.add((entry as { version: string }).version);
@@ -88,7 +91,9 @@ describe('Backstage release line', () => {
         })
           .filter(([name]) => name.startsWith('@backstage/'))
           .filter(([, range]) => !/^\d+\.\d+\.\d+$/.test(String(range)))
-          .map(([name, range]) => `${path.relative(root, file)}: ${name}@${range}`);
+          .map(
+            ([name, range]) => `${path.relative(root, file)}: ${name}@${range}`,
+          );
       });
     expect(ranged).toEqual([]);
   });

@@ -35,10 +35,6 @@ type AppConfig = Record<string, any>;
  * The portal's app-config.yaml, changed only where a test must differ: its
  * own listener, an in-memory database, a fresh static token, absolute catalog
  * locations, and the given Cognito emulator and GitOps repository.
- *
- * TODO: a short `tenantMesh.catalog.schedule`, once the scaffolder module
- * accepts that key (it passes it to the strict platform schema and refuses
- * to start), so the register step does not wait for the 10 s default.
  */
 function testConfig(options: {
   token: string;
@@ -88,6 +84,12 @@ function testConfig(options: {
       delivery: {
         target: 'gitops',
         gitops: { repository: options.gitopsRepository },
+      },
+      // Each test-backend plugin gets its own events service, so the
+      // register step's refresh event does not reach the catalog here; a
+      // short schedule stands in for it.
+      catalog: {
+        schedule: { frequency: { seconds: 1 }, timeout: { minutes: 1 } },
       },
     },
   };

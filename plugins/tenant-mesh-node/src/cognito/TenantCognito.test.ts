@@ -2,10 +2,14 @@ import {
   CognitoIdentityProviderClient,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { COGNITO_TENANT_TAG } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  COGNITO_TENANT_TAG,
+  CognitoPlan,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
 import { CognitoLocal, startCognitoLocal } from '../testUtils/cognitoLocal';
 import { tenantPlan } from './__fixtures__/plan';
 import { createCognitoClient } from './createCognitoClient';
@@ -182,6 +186,37 @@ describe('TenantCognito on cognito-local', () => {
       'MfaConfiguration: planned "OPTIONAL", found "OFF"',
       'CallbackURLs: planned ["https://desc.example.org/cb"], found ["https://desc.example.com/oauth2/callback"]',
     ]);
+  });
+
+  it('turns on the planned MFA, which CreateUserPool cannot set, and converges it', async () => {
+    const plan: CognitoPlan = {
+      ...tenantPlan('mfa'),
+      mfa: {
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      },
+    };
+    const first = await cognito.ensureUserPool(plan, 'mfa');
+    const mfa = () =>
+      client.send(
+        new GetUserPoolMfaConfigCommand({ UserPoolId: first.userPoolId }),
+      );
+
+    expect(first.updated).toEqual(['MfaConfiguration']);
+    expect((await mfa()).MfaConfiguration).toBe('OPTIONAL');
+    expect((await cognito.ensureUserPool(plan, 'mfa')).updated).toEqual([]);
+
+    const required: CognitoPlan = {
+      ...plan,
+      mfa: {
+        MfaConfiguration: 'ON',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      },
+    };
+    expect((await cognito.ensureUserPool(required, 'mfa')).updated).toEqual([
+      'MfaConfiguration',
+    ]);
+    expect((await mfa()).MfaConfiguration).toBe('ON');
   });
 
   it('describes a tenant without a pool', async () => {

@@ -1,6 +1,9 @@
 import {
   CreateUserPoolCommand,
   CreateUserPoolRequest,
+  GetUserPoolMfaConfigCommand,
+  SetUserPoolMfaConfigCommand,
+  SetUserPoolMfaConfigRequest,
   UpdateUserPoolCommand,
   UpdateUserPoolRequest,
   UserPoolType,
@@ -63,6 +66,53 @@ function poolUpdate(
 }
 
 /**
+ * Brings the pool's MFA setting to the plan. CreateUserPool cannot turn on
+ * software-token MFA, so this is a step of its own, run after creating and
+ * after adopting; it writes only when the live setting differs.
+ *
+ * @returns whether the setting was changed
+ */
+async function ensureMfa(
+  ctx: CognitoContext,
+  options: { plan: CognitoPlan; tenantId: string; userPoolId: string },
+): Promise<boolean> {
+  const { plan, tenantId, userPoolId } = options;
+  if (!plan.mfa) {
+    return false;
+  }
+  const resource = `user pool ${userPoolId}`;
+  const live = await callCognito(
+    { operation: 'GetUserPoolMfaConfig', tenantId, resource },
+    () =>
+      ctx.client.send(
+        new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }),
+      ),
+  );
+  const wanted: Omit<SetUserPoolMfaConfigRequest, 'UserPoolId'> = plan.mfa;
+  const totp = (config?: { Enabled?: boolean }) => config?.Enabled === true;
+  if (
+    live.MfaConfiguration === wanted.MfaConfiguration &&
+    totp(live.SoftwareTokenMfaConfiguration) ===
+      totp(wanted.SoftwareTokenMfaConfiguration)
+  ) {
+    return false;
+  }
+  await callCognito(
+    { operation: 'SetUserPoolMfaConfig', tenantId, resource },
+    () =>
+      ctx.client.send(
+        new SetUserPoolMfaConfigCommand({ ...wanted, UserPoolId: userPoolId }),
+      ),
+  );
+  ctx.logger?.info('Set Cognito user pool MFA', {
+    tenantId,
+    userPoolId,
+    mfa: String(wanted.MfaConfiguration),
+  });
+  return true;
+}
+
+/**
  * Creates the tenant's user pool, or adopts the one tagged with the tenant
  * id and brings its mutable settings to the plan. Never creates a second
  * pool for a tenant.
@@ -90,13 +140,38 @@ export async function ensureUserPool(
       throw new Error(`Cognito CreateUserPool returned no pool id`);
     }
     ctx.logger?.info('Created Cognito user pool', { tenantId, userPoolId });
-    return { userPoolId, arn: UserPool?.Arn, created: true, updated: [] };
+    const mfaSet = await ensureMfa(ctx, { plan, tenantId, userPoolId });
+    return {
+      userPoolId,
+      arn: UserPool?.Arn,
+      created: true,
+      updated: mfaSet ? ['MfaConfiguration'] : [],
+    };
   }
 
   const userPoolId = existing.Id;
-  const differences = comparePoolWithPlan(existing, plan, tenantId);
+  // MFA is set through SetUserPoolMfaConfig; the pool comparison must then
+  // expect that setting, or UpdateUserPool would switch MFA back off.
+  const mfaSet = await ensureMfa(ctx, { plan, tenantId, userPoolId });
+  const desired: CognitoPlan = plan.mfa
+    ? {
+        ...plan,
+        userPool: {
+          ...plan.userPool,
+          MfaConfiguration: plan.mfa.MfaConfiguration,
+        },
+      }
+    : plan;
+  const pool = mfaSet
+    ? { ...existing, MfaConfiguration: desired.userPool.MfaConfiguration }
+    : existing;
+  const differences = comparePoolWithPlan(
+    pool as UserPoolType,
+    desired,
+    tenantId,
+  );
   if (differences.length > 0) {
-    const update = poolUpdate(existing, plan, tenantId);
+    const update = poolUpdate(pool as UserPoolType, desired, tenantId);
     await callCognito(
       {
         operation: 'UpdateUserPool',
@@ -115,6 +190,9 @@ export async function ensureUserPool(
     userPoolId,
     arn: existing.Arn,
     created: false,
-    updated: differences.map(d => d.setting),
+    updated: [
+      ...differences.map(d => d.setting),
+      ...(mfaSet ? ['MfaConfiguration'] : []),
+    ],
   };
 }
