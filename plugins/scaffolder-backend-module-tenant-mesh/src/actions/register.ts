@@ -11,7 +11,8 @@ export interface RegisterTiming {
   intervalMs: number;
 }
 
-const DEFAULT_TIMING: RegisterTiming = { timeoutMs: 60_000, intervalMs: 500 };
+// The catalog stitches a new entity within a second or two; look often, a read is cheap.
+const DEFAULT_TIMING: RegisterTiming = { timeoutMs: 60_000, intervalMs: 200 };
 
 /**
  * Waits until the catalog holds the tenant's entity. Tenant Mesh's own entity provider emits it
