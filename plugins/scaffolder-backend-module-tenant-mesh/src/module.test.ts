@@ -42,6 +42,7 @@ describe('tenantMeshModule', () => {
       'tenant-mesh:cognito',
       'tenant-mesh:register',
       'tenant-mesh:deliver',
+      'tenant-mesh:deliver-platform',
     ]);
     for (const action of actions) {
       expect(action.description).toBeTruthy();

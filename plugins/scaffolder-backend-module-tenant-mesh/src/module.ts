@@ -15,6 +15,7 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { createTenantMeshCognitoAction } from './actions/cognito';
 import { createTenantMeshDeliverAction } from './actions/deliver';
+import { createTenantMeshDeliverPlatformAction } from './actions/deliverPlatform';
 import { createTenantMeshPlanAction } from './actions/plan';
 import { createTenantMeshRegisterAction } from './actions/register';
 import { createDeliveryTarget } from './delivery/deliveryTarget';
@@ -75,6 +76,11 @@ export const tenantMeshModule = createBackendModule({
               platform,
               catalog,
               cognito,
+              delivery,
+              logger,
+            }),
+            createTenantMeshDeliverPlatformAction({
+              platform,
               delivery,
               logger,
             }),

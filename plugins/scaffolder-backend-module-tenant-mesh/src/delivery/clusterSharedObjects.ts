@@ -71,14 +71,42 @@ export function sharedObjectUpdates(options: {
   tenant: TenantRecord;
   platform: PlatformSettings;
 }): SharedObjectUpdate[] {
-  const { tenant, platform } = options;
-  const withTenant = planSharedFor([tenant], platform).objects;
+  return sharedObjectUpdatesFor({
+    tenants: [options.tenant],
+    platform: options.platform,
+  });
+}
+
+/**
+ * Like sharedObjectUpdates, for any number of tenants: each object records
+ * the tenants it depends on next to those already recorded on it. With no
+ * tenants, every shared object but the Gateway (which needs a tenant) is
+ * created when missing and otherwise regenerated from its own record.
+ */
+export function sharedObjectUpdatesFor(options: {
+  tenants: TenantRecord[];
+  platform: PlatformSettings;
+}): SharedObjectUpdate[] {
+  const { tenants, platform } = options;
+  const planned = planSharedFor(tenants, platform).objects;
   const without = planSharedFor([], platform).objects;
 
-  return withTenant.map(object => {
+  // An object depends on a tenant when that tenant alone changes it.
+  const dependents = new Map<string, TenantRecord[]>();
+  for (const tenant of tenants) {
+    for (const object of planSharedFor([tenant], platform).objects) {
+      const ref = refOf(object);
+      const alone = without.find(o => sameRef(refOf(o), ref));
+      if (stable(alone) !== stable(object)) {
+        const key = describeRef(ref);
+        dependents.set(key, [...(dependents.get(key) ?? []), tenant]);
+      }
+    }
+  }
+
+  return planned.map(object => {
     const ref = refOf(object);
-    const alone = without.find(o => sameRef(refOf(o), ref));
-    const dependsOnTenant = stable(alone) !== stable(object);
+    const added = dependents.get(describeRef(ref)) ?? [];
     return {
       ref,
       mutate: current => {
@@ -95,20 +123,20 @@ export function sharedObjectUpdates(options: {
         const records = new Map(
           recordedTenants(current).map(r => [r.tenantId, r.host]),
         );
-        if (dependsOnTenant) {
+        for (const tenant of added) {
           records.set(tenant.tenantId, tenant.host);
         }
         const list = [...records]
           .map(([tenantId, host]) => ({ tenantId, host }))
           .sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1));
-        const planned = planSharedFor(list, platform).objects.find(o =>
+        const regenerated = planSharedFor(list, platform).objects.find(o =>
           sameRef(refOf(o), ref),
         );
-        if (!planned) {
+        if (!regenerated) {
           // Only the Gateway is left out, and only without tenants.
           return current ?? object;
         }
-        return mergeOnto(current, planned, list);
+        return mergeOnto(current, regenerated, list);
       },
     };
   });

@@ -17,7 +17,8 @@ import {
   writeTenantSecret,
 } from './tenantSecret';
 
-const stubOf = (ref: KubernetesObjectRef): KubernetesObject => ({
+/** An object with only the identity of `ref`, for the ownership preflight. */
+export const stubOf = (ref: KubernetesObjectRef): KubernetesObject => ({
   apiVersion: ref.apiVersion,
   kind: ref.kind,
   metadata: {
@@ -26,7 +27,8 @@ const stubOf = (ref: KubernetesObjectRef): KubernetesObject => ({
   },
 });
 
-const keyOf = (ref: KubernetesObjectRef) =>
+/** `Kind.namespace.name`, for checkpoint keys. */
+export const keyOf = (ref: KubernetesObjectRef) =>
   [ref.kind, ref.namespace ?? '', ref.name].join('.');
 
 /**

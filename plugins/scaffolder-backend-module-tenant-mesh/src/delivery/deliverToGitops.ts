@@ -33,7 +33,8 @@ export interface GitopsDelivery {
 // TODO: several backend replicas need the file lock around both steps too.
 const queues = new Map<string, Promise<unknown>>();
 
-function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` after every earlier write of this backend to the same repository. */
+export function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const next = previous.then(fn, fn);
   queues.set(
