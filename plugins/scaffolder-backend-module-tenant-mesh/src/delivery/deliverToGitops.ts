@@ -28,9 +28,8 @@ export interface GitopsDelivery {
   secretDelivered: boolean;
 }
 
-// Reading the records and committing must not interleave with another
-// delivery of this backend, or the shared files of one would miss the other.
-// TODO: several backend replicas need the file lock around both steps too.
+// Deliveries of this backend to one repository also queue here, so that
+// they do not all wait on the lock file at once.
 const queues = new Map<string, Promise<unknown>>();
 
 /** Runs `fn` after every earlier write of this backend to the same repository. */
@@ -70,12 +69,16 @@ export async function deliverToGitops(options: {
     fn: () =>
       serialized(repositoryPath, async () => {
         await repository.init();
-        const records = await readTenantRecords(repository);
-        const onboarded = records.some(r => r.tenantId === tenantId);
-        const result = await repository.commitChange({
-          remove: [tenantFolder(tenantId), SHARED_FOLDER],
-          files: renderTenantTree({ plan, record, records, platform }),
-          message: `${onboarded ? 'Update' : 'Onboard'} tenant ${tenantId}`,
+        // Records are read under the repository's lock, so the shared files
+        // never miss a tenant another replica committed meanwhile (W4).
+        const result = await repository.update(async () => {
+          const records = await readTenantRecords(repository);
+          const onboarded = records.some(r => r.tenantId === tenantId);
+          return {
+            remove: [tenantFolder(tenantId), SHARED_FOLDER],
+            files: renderTenantTree({ plan, record, records, platform }),
+            message: `${onboarded ? 'Update' : 'Onboard'} tenant ${tenantId}`,
+          };
         });
         return {
           commit: result.commit ?? '',

@@ -144,13 +144,21 @@ export async function deliverPlatformToGitops(options: {
     key: 'gitops.commit.platform',
     fn: () =>
       serialized(repositoryPath, async () => {
-        const checked = await checkPlatform(delivery, platform);
         await repository.init();
-        const result = await repository.commitChange({
-          remove: PLATFORM_FOLDERS,
-          files: renderPlatformTree(checked.plan),
-          message: 'Set up the tenant platform',
+        let checked: Awaited<ReturnType<typeof checkPlatform>> | undefined;
+        // Checked and rendered under the repository's lock: the platform's
+        // shared files then hold every tenant committed before it.
+        const result = await repository.update(async () => {
+          checked = await checkPlatform(delivery, platform);
+          return {
+            remove: PLATFORM_FOLDERS,
+            files: renderPlatformTree(checked.plan),
+            message: 'Set up the tenant platform',
+          };
         });
+        if (!checked) {
+          throw new Error('The platform check did not run');
+        }
         return {
           commit: result.commit ?? '',
           changed: result.changed,

@@ -179,6 +179,44 @@ describe('GitRepositoryTarget', () => {
     );
   });
 
+  it('reads and commits under one lock, so read-modify-write loses no update', async () => {
+    // Each writer reads the shared list and adds its own entry, as a delivery
+    // regenerates shared files from every record; separate instances stand in
+    // for separate replicas.
+    const writers = Array.from({ length: 8 }, (_, i) => `tenant-${i}`);
+    await Promise.all(
+      writers.map(name =>
+        new GitRepositoryTarget({ dir }).update(async () => {
+          const [list] = await repo.readFiles('shared/tenants.txt');
+          const names = list ? list.content.split('\n').filter(Boolean) : [];
+          return {
+            files: [
+              {
+                path: 'shared/tenants.txt',
+                content: `${[...names, name].sort().join('\n')}\n`,
+              },
+            ],
+            message: `Add ${name}`,
+          };
+        }),
+      ),
+    );
+
+    const [list] = await repo.readFiles('shared/tenants.txt');
+    expect(list.content.split('\n').filter(Boolean)).toEqual(writers);
+    expect(await repo.log(20)).toHaveLength(writers.length);
+  });
+
+  it('commits nothing when the computed change is none', async () => {
+    const result = await repo.update(async () => undefined);
+    expect(result).toEqual({
+      added: [],
+      modified: [],
+      removed: [],
+      changed: false,
+    });
+  });
+
   it('serialises writers of separate instances over one repository', async () => {
     const other = new GitRepositoryTarget({ dir });
     await Promise.all([

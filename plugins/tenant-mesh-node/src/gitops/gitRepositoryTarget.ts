@@ -29,6 +29,16 @@ export interface GitWriteResult extends TreeChanges {
   changed: boolean;
 }
 
+/** A change to commit: folders or files to remove, files to write. */
+export interface GitChange {
+  /** Folders or files removed, except the files listed in `files`. */
+  remove?: string[];
+  /** Files written, paths relative to the repository root. */
+  files: GitFile[];
+  /** One-line subject; the body listing the paths is added. */
+  message: string;
+}
+
 /** One commit of the log. */
 export interface GitLogEntry {
   commit: string;
@@ -86,14 +96,15 @@ export class GitRepositoryTarget {
     message: string;
   }): Promise<GitWriteResult> {
     const folder = tenantFolder(options.tenantId);
-    return this.#commitChange({
+    const change = {
       remove: [folder],
       files: options.files.map(file => ({
         path: repositoryPath(this.#dir, folder, file.path),
         content: file.content,
       })),
       message: options.message,
-    });
+    };
+    return this.#locked(() => this.#commitUnlocked(change));
   }
 
   /** Writes shared files (paths relative to the repository root). */
@@ -106,12 +117,32 @@ export class GitRepositoryTarget {
    * except those listed, writes the listed files, and commits when the tree
    * changed. Paths are relative to the repository root.
    */
-  async commitChange(options: {
-    remove?: string[];
-    files: GitFile[];
-    message: string;
-  }): Promise<GitWriteResult> {
-    return this.#commitChange({
+  async commitChange(options: GitChange): Promise<GitWriteResult> {
+    const change = this.#checked(options);
+    return this.#locked(() => this.#commitUnlocked(change));
+  }
+
+  /**
+   * Read, compute and commit as one step: `compute` reads the repository
+   * (e.g. every tenant record) and returns the change to commit, or
+   * undefined for none, while the repository's lock is held. Another
+   * process or replica delivering to the same repository waits, so a change
+   * derived from what was read never overwrites one committed meanwhile.
+   */
+  async update(
+    compute: () => Promise<GitChange | undefined>,
+  ): Promise<GitWriteResult> {
+    return this.#locked(async () => {
+      const change = await compute();
+      if (!change) {
+        return { added: [], modified: [], removed: [], changed: false };
+      }
+      return this.#commitUnlocked(this.#checked(change));
+    });
+  }
+
+  #checked(options: GitChange) {
+    return {
       remove: (options.remove ?? []).map(p =>
         repositoryPath(this.#dir, '.', p),
       ),
@@ -120,7 +151,7 @@ export class GitRepositoryTarget {
         content: file.content,
       })),
       message: options.message,
-    });
+    };
   }
 
   /** Committed files whose path starts with `prefix`, from HEAD. */
@@ -156,8 +187,8 @@ export class GitRepositoryTarget {
     }));
   }
 
-  /** Paths here are already checked and repository-relative. */
-  async #commitChange(change: {
+  /** Paths here are already checked and repository-relative; the caller holds the lock. */
+  async #commitUnlocked(change: {
     remove: string[];
     files: GitFile[];
     message: string;
@@ -177,7 +208,7 @@ export class GitRepositoryTarget {
       );
     }
 
-    return this.#locked(async () => {
+    {
       const head = await this.#head();
       const committed = new Set(
         head ? await listFiles({ fs, dir: this.#dir, ref: head }) : [],
@@ -220,7 +251,7 @@ export class GitRepositoryTarget {
         message: commitMessage(subject, changes),
       });
       return { ...changes, commit: oid, changed: true };
-    });
+    }
   }
 
   /** Git does not track folders; leave none behind empty. */
