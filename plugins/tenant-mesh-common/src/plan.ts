@@ -2,9 +2,8 @@ import { planCognito } from './cognitoPlan';
 import { EnvoyConfigPlan } from './envoyConfig';
 import { ExtensionProvider } from './extensionProvider';
 import { tenantNames } from './names';
-import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
 import { oauth2ProxySecretRef } from './oauth2ProxyObjects';
-import { planSharedObjectsOf } from './sharedObjects';
+import { planSharedObjectsOf, sharedEntryOf } from './sharedObjects';
 import { planTenantObjects } from './tenantObjects';
 import { canonicalHost } from './hosts';
 import { resolveTenantSpec } from './tenantSpec';
@@ -41,11 +40,7 @@ export function planTenant(opts: {
     cognito: planCognito(spec, platform),
     secretRef: oauth2ProxySecretRef(names),
     objects,
-    envoyRoute: {
-      tenantId: spec.tenantId,
-      host: spec.host,
-      upstream: `${names.oauth2Proxy}.${names.authNamespace}.svc.cluster.local:${OAUTH2_PROXY_PORT}`,
-    },
+    envoyRoute: sharedEntryOf(spec, platform).route,
     pending,
   };
 }

@@ -1,7 +1,9 @@
 import { planEnvoyConfig, EnvoyConfigPlan } from './envoyConfig';
 import { ExtensionProvider, planExtensionProvider } from './extensionProvider';
 import { planGateway, TenantBinding } from './gateway';
+import { canonicalHost } from './hosts';
 import { tenantNames } from './names';
+import { OAUTH2_PROXY_PORT } from './oauth2ProxyConfig';
 import {
   EnvoyTenantRoute,
   KubernetesObject,
@@ -50,18 +52,39 @@ export function planSharedObjects(
  * @public
  */
 export function planSharedObjectsOf(
-  tenants: TenantPlan[],
+  tenants: Array<Pick<TenantPlan, 'spec'>>,
   platform: PlatformSettings,
 ): SharedPlan {
   return planSharedObjects(
-    tenants.map(t => ({
-      binding: {
-        tenantId: t.spec.tenantId,
-        host: t.spec.host,
-        namespace: tenantNames(t.spec.tenantId, platform).tenantNamespace,
-      },
-      route: t.envoyRoute,
-    })),
+    tenants.map(t => sharedEntryOf(t.spec, platform)),
     platform,
   );
+}
+
+/**
+ * A tenant's share of the shared objects, its Gateway binding and its
+ * central Envoy route, from its id and host alone: the deliveries rebuild
+ * the shared objects of thousands of tenants from their records without
+ * planning each tenant's own objects.
+ *
+ * @public
+ */
+export function sharedEntryOf(
+  tenant: { tenantId: string; host: string },
+  platform: PlatformSettings,
+): { binding: TenantBinding; route: EnvoyTenantRoute } {
+  const names = tenantNames(tenant.tenantId, platform);
+  const host = canonicalHost(tenant.host);
+  return {
+    binding: {
+      tenantId: tenant.tenantId,
+      host,
+      namespace: names.tenantNamespace,
+    },
+    route: {
+      tenantId: tenant.tenantId,
+      host,
+      upstream: `${names.oauth2Proxy}.${names.authNamespace}.svc.cluster.local:${OAUTH2_PROXY_PORT}`,
+    },
+  };
 }
