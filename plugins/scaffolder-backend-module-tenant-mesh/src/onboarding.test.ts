@@ -13,7 +13,10 @@ import {
   memoryCheckpoints,
 } from './__testUtils__/actionContext';
 import { callCognitoLocal } from './__testUtils__/cognito';
-import { CognitoLocal, startCognitoLocal } from './__testUtils__/cognitoLocal';
+import {
+  CognitoLocal,
+  startCognitoLocal,
+} from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
 import { acmeInput, testPlatform } from './__testUtils__/platform';
 import {
   errorTexts,

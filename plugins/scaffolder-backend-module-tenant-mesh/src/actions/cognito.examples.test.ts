@@ -5,7 +5,10 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { validate } from 'jsonschema';
 import { actionContext } from '../__testUtils__/actionContext';
-import { CognitoLocal, startCognitoLocal } from '../__testUtils__/cognitoLocal';
+import {
+  CognitoLocal,
+  startCognitoLocal,
+} from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
 import { exampleInput, InputOf } from '../__testUtils__/examples';
 import { testPlatform } from '../__testUtils__/platform';
 import { createTenantMeshCognitoAction } from './cognito';

@@ -10,7 +10,10 @@ import {
   memoryCheckpoints,
 } from '../__testUtils__/actionContext';
 import { tenantPoolsAndClients } from '../__testUtils__/cognito';
-import { CognitoLocal, startCognitoLocal } from '../__testUtils__/cognitoLocal';
+import {
+  CognitoLocal,
+  startCognitoLocal,
+} from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
 import {
   acmeInput,
   tenantEntity,
