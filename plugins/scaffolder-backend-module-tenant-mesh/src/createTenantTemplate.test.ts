@@ -109,6 +109,16 @@ describe('the Create Tenant template', () => {
     },
   );
 
+  it('passes a chosen hosted-UI domain prefix to every step (B17)', () => {
+    const steps: Step[] = template.spec.steps;
+    const withPrefix = steps.filter(
+      s => s.input.domainPrefix === '${{ parameters.domainPrefix }}',
+    );
+    expect(withPrefix.map(s => s.id)).toEqual(['plan', 'cognito', 'deliver']);
+    const values = { ...tenantFile('acme.yaml'), domainPrefix: 'acme-login' };
+    expect(validate(values, parameterSchema).errors).toEqual([]);
+  });
+
   it.each(['acme.yaml', 'globex.yaml'])(
     'renders inputs that every action accepts, for %s',
     name => {

@@ -33,7 +33,10 @@ function describePlan(plan: TenantPlan, sharedCount: number): string {
     `Namespaces: ${namespaces.join(', ')}.`,
     `Kubernetes objects: ${plan.objects.length} of the tenant; ${sharedCount} shared files (the Gateway, the central Envoy's ConfigMaps and the meshConfig extension provider).`,
     `Cognito: user pool ${cognito.userPool.PoolName}, app client ${cognito.userPoolClient.ClientName}, hosted UI domain prefix ${cognito.domainPrefix}.`,
-    ...plan.pending.map(p => `Pending: ${p}.`),
+    // Planned before Cognito runs: these parts follow once its ids exist.
+    ...plan.pending.map(
+      p => `Completed at delivery, with the Cognito ids: ${p}.`,
+    ),
   ].join('\n');
 }
 
