@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { testPlatform } from './__fixtures__/platform';
 import { ENVOY_ROUTE_SHARDS } from './envoyBootstrap';
 import { envoyShardOf, planEnvoyConfig } from './envoyConfig';
@@ -92,6 +93,22 @@ describe('planEnvoyConfig', () => {
       ),
     ]);
     expect(plan.mounts).toHaveLength(plan.objects.length);
+  });
+
+  it('refuses two tenants on one host rather than list a domain twice', () => {
+    const plan = () =>
+      planEnvoyConfig(
+        [
+          { ...route('ab'), host: 'ab-c.example.com' },
+          { ...route('ab-c'), host: 'ab-c.example.com' },
+        ],
+        testPlatform,
+      );
+
+    expect(plan).toThrow(InputError);
+    expect(plan).toThrow(
+      'Tenants ab and ab-c both claim host ab-c.example.com',
+    );
   });
 
   it('keeps the bootstrap independent of the tenants', () => {

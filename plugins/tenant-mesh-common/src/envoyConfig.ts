@@ -1,3 +1,4 @@
+import { assertOneTenantPerHost } from './gateway';
 import { fnv1a64 } from './hash';
 import {
   DFP_CLUSTER,
@@ -36,8 +37,8 @@ import { EnvoyTenantRoute, KubernetesObject, PlatformSettings } from './types';
  *    shard). The shards cap the total at roughly 11,000 tenants.
  * The bootstrap does not depend on the tenants, so it never changes when one
  * is onboarded. Neither level has a catch-all virtual host: an unknown Host
- * gets Envoy's 404, which the gateway treats as a deny (B13). Envoy also
- * refuses a host listed twice, a last guard against two tenants on one host.
+ * gets Envoy's 404, which the gateway treats as a deny (B13). Envoy refuses
+ * a host listed twice, so two tenants on one host are refused here first.
  */
 
 /** The planned Envoy configuration. @public */
@@ -116,12 +117,14 @@ function routesFile(resource: object): object {
  * The central Envoy's configuration for all tenants, in the same bytes for
  * any order of `routes` (sorted by tenant id).
  *
+ * @throws InputError when two tenants claim one host.
  * @public
  */
 export function planEnvoyConfig(
   routes: EnvoyTenantRoute[],
   platform: PlatformSettings,
 ): EnvoyConfigPlan {
+  assertOneTenantPerHost(routes);
   const sorted = [...routes].sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1));
   const byShard = Array.from({ length: ENVOY_ROUTE_SHARDS }, (_, n) =>
     sorted.filter(r => envoyShardOf(r.tenantId) === n),

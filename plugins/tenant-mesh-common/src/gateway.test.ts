@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { testPlatform } from './__fixtures__/platform';
 import { planGateway } from './gateway';
 
@@ -54,5 +55,21 @@ describe('planGateway', () => {
 
   it('is absent without tenants', () => {
     expect(planGateway([], testPlatform)).toBeUndefined();
+  });
+
+  it('refuses two tenants on one host, naming both', () => {
+    const plan = () =>
+      planGateway(
+        [
+          { ...acme, host: 'ab-c.example.com' },
+          { ...globex, host: 'AB-C.example.com.' },
+        ],
+        testPlatform,
+      );
+
+    expect(plan).toThrow(InputError);
+    expect(plan).toThrow(
+      /^Tenants acme and globex both claim host ab-c\.example\.com;/,
+    );
   });
 });

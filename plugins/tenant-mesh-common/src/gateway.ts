@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+import { canonicalHost } from './hosts';
 import { sharedLabels } from './labels';
 import { KubernetesObject, PlatformSettings } from './types';
 
@@ -7,6 +9,32 @@ export interface TenantBinding {
   host: string;
   /** The tenant's workload namespace. */
   namespace: string;
+}
+
+/**
+ * Refuses two tenants on one host. The shared objects route a host to one
+ * tenant only, and Envoy rejects a route file that lists a host twice, so
+ * shared objects built from such entries would break every tenant's routing.
+ * The deliveries refuse a host that is taken before they write; this is the
+ * last guard, against records that already disagree.
+ *
+ * @throws InputError naming the host and both tenants.
+ * @public
+ */
+export function assertOneTenantPerHost(
+  entries: Array<{ tenantId: string; host: string }>,
+): void {
+  const ownerByHost = new Map<string, string>();
+  for (const { tenantId, host } of entries) {
+    const canonical = canonicalHost(host);
+    const owner = ownerByHost.get(canonical);
+    if (owner !== undefined && owner !== tenantId) {
+      throw new InputError(
+        `Tenants ${owner} and ${tenantId} both claim host ${canonical}; the shared Gateway and central Envoy route a host to one tenant only, so fix the host of one of them`,
+      );
+    }
+    ownerByHost.set(canonical, tenantId);
+  }
 }
 
 /**
@@ -20,6 +48,7 @@ export interface TenantBinding {
  * bound as `<tenant namespace>/<host>`, never `<ns>/*`, so a tenant's
  * namespace cannot bind another tenant's host (W10).
  *
+ * @throws InputError when two tenants claim one host.
  * @public
  */
 export function planGateway(
@@ -29,6 +58,7 @@ export function planGateway(
   if (bindings.length === 0) {
     return undefined;
   }
+  assertOneTenantPerHost(bindings);
   const { gateway } = platform;
   const hosts = [...bindings]
     .sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1))

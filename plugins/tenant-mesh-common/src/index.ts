@@ -48,3 +48,4 @@ export * from './meshConfigLint';
 export * from './platformLint';
 export * from './renderYaml';
 export * from './permissions';
+export * from './identityHeaderFilter';

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { planCentralEnvoyObjects } from './centralEnvoyObjects';
 import { ExtensionProvider } from './extensionProvider';
 import { planGatewayAuthzPolicy } from './gatewayAuthzPolicy';
+import { planIdentityHeaderFilter } from './identityHeaderFilter';
 import {
   IstiodValues,
   IstioOperatorOverlay,
@@ -73,6 +74,7 @@ export function planPlatform(
     objects: [
       ...planCentralEnvoyObjects({ platform, envoy: shared.envoy }),
       planGatewayAuthzPolicy(platform),
+      planIdentityHeaderFilter(platform),
     ],
     shared,
     extensionProvider: provider,

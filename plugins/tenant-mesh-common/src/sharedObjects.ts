@@ -24,6 +24,7 @@ export interface SharedPlan {
  * concurrent onboardings cannot drop each other (W4), and sorted by tenant id
  * so any input order gives the same bytes.
  *
+ * @throws InputError when two tenants claim one host.
  * @public
  */
 export function planSharedObjects(

@@ -156,3 +156,50 @@ describe('checkKubernetesObjects', () => {
     ]);
   });
 });
+
+describe('checkKubernetesObject on an EnvoyFilter', () => {
+  const filter = (typedConfig: Record<string, unknown>) => ({
+    apiVersion: 'networking.istio.io/v1alpha3',
+    kind: 'EnvoyFilter',
+    metadata: { name: 'strip', namespace: 'istio-ingress' },
+    spec: {
+      workloadSelector: { labels: { istio: 'ingressgateway' } },
+      configPatches: [
+        {
+          applyTo: 'HTTP_FILTER',
+          patch: {
+            operation: 'INSERT_BEFORE',
+            value: { name: 'strip', typed_config: typedConfig },
+          },
+        },
+      ],
+    },
+  });
+  const headerMutation =
+    'type.googleapis.com/envoy.extensions.filters.http.header_mutation.v3.HeaderMutation';
+
+  it("checks the patch's Envoy config against Envoy's API", () => {
+    expect(
+      checkKubernetesObject(
+        filter({
+          '@type': headerMutation,
+          mutations: { request_mutations: [{ remove: 'x-auth-request-user' }] },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      checkKubernetesObject(
+        filter({
+          '@type': headerMutation,
+          mutations: { request_mutation: [{ remove: 'x-auth-request-user' }] },
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        path: expect.stringContaining(
+          'spec.configPatches[0].patch.value.typed_config',
+        ),
+      }),
+    ]);
+  });
+});

@@ -28,6 +28,7 @@ export function checkKubernetesObject(obj: KubernetesObject): SchemaProblem[] {
       ? unknownFields(obj.spec, schema.specFields, 'spec')
       : []),
     ...modelProblems(obj, schema),
+    ...(schema.check ? schema.check(obj) : []),
   ].map(problem => ({ object, ...problem }));
 }
 

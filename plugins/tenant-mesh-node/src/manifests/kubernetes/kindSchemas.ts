@@ -1,7 +1,12 @@
+import { checkEnvoyResource } from '../envoy/checkEnvoyResource';
 import {
   Gateway,
   type IGateway,
 } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
+import {
+  EnvoyFilter,
+  type IEnvoyFilter,
+} from '@kubernetes-models/istio/networking.istio.io/v1alpha3/EnvoyFilter';
 import {
   VirtualService,
   type IVirtualService,
@@ -44,6 +49,33 @@ export interface KindSchema {
   specFields?: ReadonlySet<string>;
   /** Namespaces and Services need a DNS label (no dots); other kinds a DNS subdomain. */
   name: 'label' | 'subdomain';
+  /** Checks of embedded configuration the model types as opaque, e.g. Envoy config. */
+  check?: (
+    obj: Record<string, unknown>,
+  ) => Array<{ path: string; message: string }>;
+}
+
+/**
+ * An EnvoyFilter's patches carry raw Envoy configuration the Istio model does not check: every
+ * `typed_config` in a patch value is checked against Envoy's v3 API by its `@type`.
+ */
+function envoyFilterPatchProblems(obj: Record<string, unknown>) {
+  const spec = (obj.spec ?? {}) as IEnvoyFilter['spec'];
+  return (spec?.configPatches ?? []).flatMap((patch, index) => {
+    const value = patch.patch?.value as {
+      typed_config?: Record<string, unknown>;
+    };
+    const typed = value?.typed_config;
+    if (!typed || typeof typed['@type'] !== 'string') {
+      return [];
+    }
+    return checkEnvoyResource(typed['@type'], typed).map(problem => ({
+      path: `spec.configPatches[${index}].patch.value.typed_config${
+        problem.path ? `.${problem.path}` : ''
+      }`,
+      message: problem.message,
+    }));
+  });
 }
 
 /** Every key of `T`, across the members of a union. */
@@ -184,6 +216,21 @@ export const KIND_SCHEMAS: ReadonlyMap<string, KindSchema> = new Map([
         policyTypes: true,
       }),
       name: 'subdomain',
+    },
+  ],
+  [
+    'networking.istio.io/v1alpha3 EnvoyFilter',
+    {
+      model: EnvoyFilter,
+      fields: fieldsOf<IEnvoyFilter>(WITH_SPEC),
+      specFields: fieldsOf<IEnvoyFilter['spec']>({
+        configPatches: true,
+        priority: true,
+        targetRefs: true,
+        workloadSelector: true,
+      }),
+      name: 'subdomain',
+      check: envoyFilterPatchProblems,
     },
   ],
   [
