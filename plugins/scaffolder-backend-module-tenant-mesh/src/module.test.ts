@@ -2,15 +2,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import knexFactory from 'knex';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   scaffolderActionsExtensionPoint,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
 import { platformConfig } from './__testUtils__/platform';
+import { TENANT_LOCKS_TABLE } from './locks/TenantLocks';
 import { tenantMeshModule } from './module';
 
-async function registeredActions(tenantMesh: object) {
+async function registeredActions(
+  tenantMesh: object,
+  database = mockServices.database.factory(),
+) {
   const actions: TemplateAction[] = [];
   await startTestBackend({
     extensionPoints: [
@@ -23,6 +28,7 @@ async function registeredActions(tenantMesh: object) {
       tenantMeshModule,
       mockServices.rootConfig.factory({ data: { tenantMesh } }),
       catalogServiceMock.factory(),
+      database,
     ],
   });
   return actions;
@@ -49,6 +55,22 @@ describe('tenantMeshModule', () => {
       expect(action.examples?.length).toBeGreaterThan(0);
       expect(action.schema?.output).toBeDefined();
     }
+  });
+
+  it('creates its lock table in the scaffolder database', async () => {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+
+    await registeredActions(
+      platformConfig,
+      mockServices.database.factory({ knex }),
+    );
+
+    expect(await knex.schema.hasTable(TENANT_LOCKS_TABLE)).toBe(true);
+    await knex.destroy();
   });
 
   it('starts with a cluster target whose kubeconfig is not there yet', async () => {

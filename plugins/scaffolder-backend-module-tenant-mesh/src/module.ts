@@ -20,11 +20,13 @@ import { createTenantMeshPlanAction } from './actions/plan';
 import { createTenantMeshRegisterAction } from './actions/register';
 import { createDeliveryTarget } from './delivery/deliveryTarget';
 import { readDeliverySettings } from './delivery/deliverySettings';
+import { TenantLocks } from './locks/TenantLocks';
 
 /**
  * The Tenant Mesh scaffolder actions: plan, Cognito and deliver. Startup
  * fails on invalid `tenantMesh` config; Cognito and clusters are only
- * contacted when an action runs.
+ * contacted when an action runs. Startup creates the table of per-tenant
+ * locks in the scaffolder's database when it is missing.
  *
  * @public
  */
@@ -37,10 +39,11 @@ export const tenantMeshModule = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
-      async init({ scaffolder, config, logger, catalog, events }) {
+      async init({ scaffolder, config, logger, database, catalog, events }) {
         const platform = readPlatformSettings(config.getOptional('tenantMesh'));
         const settings = readDeliverySettings(config);
         const client = await cognitoClientFromConfig(config, {
@@ -48,6 +51,10 @@ export const tenantMeshModule = createBackendModule({
           endpoint: platform.cognito.endpoint,
         });
         const cognito = new TenantCognito({ client, logger });
+        const locks = await TenantLocks.create({
+          knex: await database.getClient(),
+          logger,
+        });
         const delivery = settings
           ? createDeliveryTarget({ settings, catalog })
           : undefined;
@@ -60,6 +67,7 @@ export const tenantMeshModule = createBackendModule({
             cognito,
             delivery,
             logger,
+            locks,
           }),
           createTenantMeshRegisterAction({
             catalog,

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConflictError, InputError } from '@backstage/errors';
+import knexFactory, { Knex } from 'knex';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { COGNITO_TENANT_TAG } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
@@ -19,26 +21,27 @@ import {
   tenantEntity,
   testPlatform,
 } from '../__testUtils__/platform';
+import { TenantLocks } from '../locks/TenantLocks';
 import { createTenantMeshCognitoAction } from './cognito';
 
 let local: CognitoLocal;
+let client: ReturnType<typeof createCognitoClient>;
 let cognito: TenantCognito;
 
 beforeAll(async () => {
   local = await startCognitoLocal();
-  cognito = new TenantCognito({
-    client: createCognitoClient({
-      region: 'us-east-1',
-      endpoint: local.endpoint,
-    }),
+  client = createCognitoClient({
+    region: 'us-east-1',
+    endpoint: local.endpoint,
   });
+  cognito = new TenantCognito({ client });
 });
 
 afterAll(() => local?.stop());
 
 afterEach(() => jest.restoreAllMocks());
 
-function cognitoAction() {
+function cognitoAction(locks?: TenantLocks) {
   const { logger } = actionContext({ input: {} }).ctx;
   return createTenantMeshCognitoAction({
     platform: testPlatform(local.endpoint),
@@ -47,6 +50,7 @@ function cognitoAction() {
     }),
     cognito,
     logger,
+    locks,
   });
 }
 
@@ -191,5 +195,54 @@ describe('tenant-mesh:cognito against cognito-local', () => {
     expect(await poolsOf('soylent')).toEqual([]);
     expect(outputs.domainStatus).toBe('unsupported');
     expect(lines.join('\n')).toMatch(/Dry run: would create user pool/);
+  });
+});
+
+describe('tenant-mesh:cognito in tasks that start at the same time', () => {
+  let knex: Knex;
+
+  beforeEach(() => {
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+  });
+
+  afterEach(() => knex.destroy());
+
+  it('makes one pool and one client for three tasks of one new tenant, and all three adopt them', async () => {
+    // One database as the replicas share it; one checkpoint store per task.
+    const locks = await TenantLocks.create({ knex });
+    const tasks = [1, 2, 3].map(() =>
+      actionContext({ input: tenant('cyberdyne') }),
+    );
+    // AWS takes a moment to create a pool and cognito-local answers at once;
+    // the delay opens the window between finding no pool and creating one.
+    const send = client.send.bind(client) as (command: object) => unknown;
+    jest.spyOn(client, 'send').mockImplementation((async (command: object) => {
+      if (command.constructor.name === 'CreateUserPoolCommand') {
+        await sleep(300);
+      }
+      return send(command);
+    }) as typeof client.send);
+
+    await Promise.all(
+      tasks.map(task => cognitoAction(locks).handler(task.ctx)),
+    );
+
+    const pools = await poolsOf('cyberdyne');
+    expect(pools).toEqual([
+      { userPoolId: expect.any(String), clientIds: [expect.any(String)] },
+    ]);
+    for (const task of tasks) {
+      expect(task.outputs).toMatchObject({
+        userPoolId: pools[0].userPoolId,
+        clientId: pools[0].clientIds[0],
+      });
+    }
+    const logs = tasks.map(task => task.lines.join('\n'));
+    expect(logs.filter(log => /Created user pool/.test(log))).toHaveLength(1);
+    expect(logs.filter(log => /Adopted user pool/.test(log))).toHaveLength(2);
   });
 });

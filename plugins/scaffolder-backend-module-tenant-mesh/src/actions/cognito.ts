@@ -9,6 +9,7 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { TenantCognito } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { DeliveryTarget } from '../delivery/deliveryTarget';
+import { TenantLocks } from '../locks/TenantLocks';
 import { examples } from './cognito.examples';
 import { assertValidTenantInput } from './existingTenants';
 import { tenantInputProperties, toTenantSpec } from './tenantInput';
@@ -23,6 +24,11 @@ const DRY_RUN_ID = 'dry-run';
  * app client and hosted UI domain. Each remote change is one checkpoint keyed
  * by the tenant id, so a retried task resumes and a new task adopts; neither
  * makes a second pool or client. Never outputs or logs the client secret.
+ *
+ * Tasks for one tenant that run at the same time, on any replica, take turns
+ * through `locks` (the lease `cognito:<tenantId>`); the module always passes
+ * it. Without it, as in tests that need no database, concurrent tasks can
+ * each create a pool.
  */
 export function createTenantMeshCognitoAction(options: {
   platform: PlatformSettings;
@@ -30,8 +36,9 @@ export function createTenantMeshCognitoAction(options: {
   cognito: TenantCognito;
   delivery?: DeliveryTarget;
   logger: LoggerService;
+  locks?: TenantLocks;
 }) {
-  const { platform, catalog, cognito, delivery, logger } = options;
+  const { platform, catalog, cognito, delivery, logger, locks } = options;
   const region = platform.cognito.region;
   return createTemplateAction({
     id: 'tenant-mesh:cognito',
@@ -82,13 +89,20 @@ export function createTenantMeshCognitoAction(options: {
 
       // The domain check runs before any pool exists: a taken prefix must not
       // leave an orphaned pool behind (B17).
-      const existingPool = await cognito.findUserPool(tenantId);
-      const domain = await cognito.checkDomainAvailable(prefix, {
-        expectedPoolId: existingPool?.userPoolId,
-      });
-      const domainSupported = domain.state !== 'unsupported';
+      const checkDomain = async () => {
+        const existingPool = await cognito.findUserPool(tenantId);
+        const domain = await cognito.checkDomainAvailable(prefix, {
+          expectedPoolId: existingPool?.userPoolId,
+        });
+        return {
+          existingPool,
+          domainSupported: domain.state !== 'unsupported',
+          domain,
+        };
+      };
 
       if (ctx.isDryRun) {
+        const { existingPool, domain, domainSupported } = await checkDomain();
         ctx.logger.info(
           existingPool
             ? `Dry run: would adopt user pool ${existingPool.userPoolId} of tenant ${tenantId} and converge its settings and app client.`
@@ -111,57 +125,76 @@ export function createTenantMeshCognitoAction(options: {
         return;
       }
 
-      const { userPoolId } = await ctx.checkpoint({
-        key: `cognito.user-pool.${tenantId}`,
-        fn: async () => {
-          const pool = await cognito.ensureUserPool(plan.cognito, tenantId);
-          ctx.logger.info(
-            pool.created
-              ? `Created user pool ${pool.userPoolId} for tenant ${tenantId}.`
-              : `Adopted user pool ${pool.userPoolId} of tenant ${tenantId}${
-                  pool.updated.length
-                    ? ` and updated ${pool.updated.join(', ')}`
-                    : ''
-                }.`,
-          );
-          return { userPoolId: pool.userPoolId };
-        },
-      });
+      const provision = async () => {
+        const { domainSupported } = await checkDomain();
 
-      const { clientId } = await ctx.checkpoint({
-        key: `cognito.client.${tenantId}`,
-        fn: async () => {
-          const client = await cognito.ensureUserPoolClient(
-            userPoolId,
-            plan.cognito,
-          );
-          ctx.logger.info(
-            client.created
-              ? `Created app client ${client.clientId} in user pool ${userPoolId}.`
-              : `Adopted app client ${client.clientId}${
-                  client.updated.length
-                    ? ` and updated ${client.updated.join(', ')}`
-                    : ''
-                }.`,
-          );
-          return { clientId: client.clientId };
-        },
-      });
-
-      let domainStatus: DomainStatus = 'unsupported';
-      if (domainSupported) {
-        const result = await ctx.checkpoint({
-          key: `cognito.domain.${tenantId}.${prefix}`,
+        const { userPoolId } = await ctx.checkpoint({
+          key: `cognito.user-pool.${tenantId}`,
           fn: async () => {
-            const ensured = await cognito.ensureUserPoolDomain(
-              userPoolId,
-              prefix,
+            const pool = await cognito.ensureUserPool(plan.cognito, tenantId);
+            ctx.logger.info(
+              pool.created
+                ? `Created user pool ${pool.userPoolId} for tenant ${tenantId}.`
+                : `Adopted user pool ${pool.userPoolId} of tenant ${tenantId}${
+                    pool.updated.length
+                      ? ` and updated ${pool.updated.join(', ')}`
+                      : ''
+                  }.`,
             );
-            return { state: ensured.state };
+            return { userPoolId: pool.userPoolId };
           },
         });
-        domainStatus = result.state;
-      }
+
+        const { clientId } = await ctx.checkpoint({
+          key: `cognito.client.${tenantId}`,
+          fn: async () => {
+            const client = await cognito.ensureUserPoolClient(
+              userPoolId,
+              plan.cognito,
+            );
+            ctx.logger.info(
+              client.created
+                ? `Created app client ${client.clientId} in user pool ${userPoolId}.`
+                : `Adopted app client ${client.clientId}${
+                    client.updated.length
+                      ? ` and updated ${client.updated.join(', ')}`
+                      : ''
+                  }.`,
+            );
+            return { clientId: client.clientId };
+          },
+        });
+
+        let domainStatus: DomainStatus = 'unsupported';
+        if (domainSupported) {
+          const result = await ctx.checkpoint({
+            key: `cognito.domain.${tenantId}.${prefix}`,
+            fn: async () => {
+              const ensured = await cognito.ensureUserPoolDomain(
+                userPoolId,
+                prefix,
+              );
+              return { state: ensured.state };
+            },
+          });
+          domainStatus = result.state;
+        }
+        return { userPoolId, clientId, domainStatus };
+      };
+
+      // Tasks for one tenant take turns: two that both found no pool by its
+      // tag would each create one, as pool names are not unique. A task that
+      // waited finds the pool by its tag and adopts it.
+      const { userPoolId, clientId, domainStatus } = locks
+        ? await locks.withLock(`cognito:${tenantId}`, provision, {
+            purpose: `onboarding of tenant ${tenantId}`,
+            onWait: () =>
+              ctx.logger.info(
+                `Another task is provisioning Cognito for tenant ${tenantId}; waiting for it to finish.`,
+              ),
+          })
+        : await provision();
+
       ctx.logger.info(
         domainStatus === 'unsupported'
           ? `The hosted UI domain ${prefix} was NOT created: the Cognito emulator (cognito-local) does not support hosted UI domains, so there is no login page for this tenant until it runs against AWS Cognito.`

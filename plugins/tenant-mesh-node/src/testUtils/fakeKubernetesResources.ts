@@ -61,6 +61,13 @@ export const FAKE_RESOURCE_TYPES: readonly FakeResourceType[] = [
     namespaced: true,
   },
   {
+    group: 'networking.istio.io',
+    version: 'v1alpha3',
+    kind: 'EnvoyFilter',
+    plural: 'envoyfilters',
+    namespaced: true,
+  },
+  {
     group: 'security.istio.io',
     version: 'v1',
     kind: 'AuthorizationPolicy',
