@@ -96,7 +96,7 @@ describe('planEnvoyConfig', () => {
   });
 
   it('refuses two tenants on one host rather than list a domain twice', () => {
-    const plan = () =>
+    const planOneHostTwice = () =>
       planEnvoyConfig(
         [
           { ...route('ab'), host: 'ab-c.example.com' },
@@ -105,8 +105,8 @@ describe('planEnvoyConfig', () => {
         testPlatform,
       );
 
-    expect(plan).toThrow(InputError);
-    expect(plan).toThrow(
+    expect(planOneHostTwice).toThrow(InputError);
+    expect(planOneHostTwice).toThrow(
       'Tenants ab and ab-c both claim host ab-c.example.com',
     );
   });

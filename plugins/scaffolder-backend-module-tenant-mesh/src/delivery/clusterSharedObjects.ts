@@ -12,6 +12,7 @@ import {
   refOf,
   SharedObjectMutation,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
+import { assertHostFree } from './hostOwnership';
 import { planSharedFor, TenantRecord } from './sharedEntries';
 
 /**
@@ -65,7 +66,8 @@ export interface SharedObjectUpdate {
  * tenants recorded on the current object and regenerates the object from
  * that list. The tenant is recorded only on objects whose content depends
  * on it (the Gateway, the Envoy index, its own shard); the others are only
- * created when missing.
+ * created when missing. A mutation throws ConflictError, and nothing is
+ * written, when another tenant recorded on the object holds the host.
  */
 export function sharedObjectUpdates(options: {
   tenant: TenantRecord;
@@ -120,9 +122,20 @@ export function sharedObjectUpdatesFor(options: {
             )}: Tenant Mesh does not manage it (no ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} label)`,
           );
         }
-        const records = new Map(
-          recordedTenants(current).map(r => [r.tenantId, r.host]),
-        );
+        const recorded = recordedTenants(current);
+        // The authoritative host check: it runs on the copy this write is
+        // guarded by, so of two onboardings racing for one host the second
+        // re-reads the first's record after its 409 and is refused here.
+        for (const tenant of added) {
+          assertHostFree({
+            tenant,
+            records: recorded,
+            source: `the ${TENANTS_ANNOTATION} annotation of ${describeRef(
+              ref,
+            )}`,
+          });
+        }
+        const records = new Map(recorded.map(r => [r.tenantId, r.host]));
         for (const tenant of added) {
           records.set(tenant.tenantId, tenant.host);
         }

@@ -9,7 +9,11 @@ import {
   KubernetesTarget,
   TenantCognito,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
-import { sharedObjectUpdates } from './clusterSharedObjects';
+import { gatewayRef } from '../actions/existingTenants';
+import {
+  SharedObjectUpdate,
+  sharedObjectUpdates,
+} from './clusterSharedObjects';
 import { StepContext } from './stepContext';
 import {
   CookieSecretGenerator,
@@ -78,9 +82,13 @@ export async function deliverTenantSecret(options: {
 
 /**
  * Delivers a planned tenant to a cluster: refuses objects Tenant Mesh does
- * not manage before the first write, server-side applies the tenant's
- * objects, writes its Secret, then adds it to each shared object with
- * optimistic concurrency. Returns the objects as `Kind namespace/name`.
+ * not manage before the first write, claims the host on the shared Gateway,
+ * server-side applies the tenant's objects, writes its Secret, then adds it
+ * to the other shared objects. Shared objects are updated with optimistic
+ * concurrency. Returns the objects as `Kind namespace/name`.
+ *
+ * @throws ConflictError when another tenant recorded on the shared Gateway
+ *   holds the host; nothing is written then.
  */
 export async function deliverToCluster(options: {
   step: StepContext;
@@ -94,11 +102,43 @@ export async function deliverToCluster(options: {
   const { tenantId, host } = plan.spec;
   const shared = sharedObjectUpdates({ tenant: { tenantId, host }, platform });
 
-  // apply() checks the tenant's own objects before its first write.
+  // Ownership of every object is checked before the first write (the
+  // Gateway claim below); apply() checks its own objects again.
   await target.preflight([
+    ...plan.objects,
     secretStub(plan.secretRef),
     ...shared.map(s => stubOf(s.ref)),
   ]);
+
+  const updateShared = async (update: SharedObjectUpdate) => {
+    const { changed } = await step.checkpoint({
+      key: `kubernetes.shared.${tenantId}.${keyOf(update.ref)}`,
+      fn: async () => {
+        const result = await target.updateShared(update.ref, update.mutate);
+        return { changed: result.changed };
+      },
+    });
+    step.logger.info(
+      `Shared ${describeRef(update.ref)} ${
+        changed ? 'was updated' : 'was already up to date'
+      } for tenant ${tenantId}.`,
+    );
+  };
+
+  // The Gateway, which records every tenant's host, is updated first: its
+  // mutation refuses a host another tenant holds, on the copy its write is
+  // guarded by. Of two onboardings racing for one host, the second is
+  // refused there before it writes anything. Until the tenant's objects
+  // follow, the host is bound to a namespace with no routes yet and the
+  // central Envoy does not know it, so requests to it are denied.
+  const gatewayKey = describeRef(gatewayRef(platform));
+  const [claim, rest] = [
+    shared.filter(s => describeRef(s.ref) === gatewayKey),
+    shared.filter(s => describeRef(s.ref) !== gatewayKey),
+  ];
+  for (const update of claim) {
+    await updateShared(update);
+  }
 
   const applied = await step.checkpoint({
     key: `kubernetes.apply.${tenantId}`,
@@ -119,23 +159,10 @@ export async function deliverToCluster(options: {
 
   await deliverTenantSecret(options);
 
-  const sharedRefs: string[] = [];
-  for (const update of shared) {
-    const { changed } = await step.checkpoint({
-      key: `kubernetes.shared.${tenantId}.${keyOf(update.ref)}`,
-      fn: async () => {
-        const result = await target.updateShared(update.ref, update.mutate);
-        return { changed: result.changed };
-      },
-    });
-    step.logger.info(
-      `Shared ${describeRef(update.ref)} ${
-        changed ? 'was updated' : 'was already up to date'
-      } for tenant ${tenantId}.`,
-    );
-    sharedRefs.push(describeRef(update.ref));
+  for (const update of rest) {
+    await updateShared(update);
   }
 
   const secret = `Secret ${plan.secretRef.namespace}/${plan.secretRef.name}`;
-  return [...applied, secret, ...sharedRefs];
+  return [...applied, secret, ...shared.map(s => describeRef(s.ref))];
 }

@@ -13,6 +13,7 @@ import {
   SHARED_FOLDER,
   tenantFolder,
 } from './gitopsTree';
+import { assertHostFree } from './hostOwnership';
 import { StepContext } from './stepContext';
 import { CookieSecretGenerator } from './tenantSecret';
 
@@ -49,6 +50,9 @@ export function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
  * regenerated from all records. The oauth2-proxy Secret never goes into
  * Git: it is written to the secrets cluster when one is configured, and
  * otherwise reported as not delivered.
+ *
+ * @throws ConflictError when another tenant recorded in the repository holds
+ *   the host; nothing is written then.
  */
 export async function deliverToGitops(options: {
   step: StepContext;
@@ -70,9 +74,16 @@ export async function deliverToGitops(options: {
       serialized(repositoryPath, async () => {
         await repository.init();
         // Records are read under the repository's lock, so the shared files
-        // never miss a tenant another replica committed meanwhile (W4).
+        // never miss a tenant another replica committed meanwhile (W4), and
+        // a host another onboarding claimed meanwhile is refused before
+        // anything is written.
         const result = await repository.update(async () => {
           const records = await readTenantRecords(repository);
+          assertHostFree({
+            tenant: { tenantId, host: record.host },
+            records,
+            source: `the GitOps repository ${repositoryPath}`,
+          });
           const onboarded = records.some(r => r.tenantId === tenantId);
           return {
             remove: [tenantFolder(tenantId), SHARED_FOLDER],

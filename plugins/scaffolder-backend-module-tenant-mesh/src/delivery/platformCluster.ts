@@ -12,8 +12,10 @@ import {
   readObject,
   recordedTenants,
   sharedObjectUpdatesFor,
+  TENANTS_ANNOTATION,
 } from './clusterSharedObjects';
 import { keyOf, stubOf } from './deliverToCluster';
+import { assertHostsClaimedOnce } from './hostOwnership';
 import { checkedPlatformPlan, standInSpec } from './platformCheck';
 import { StepContext } from './stepContext';
 
@@ -68,9 +70,15 @@ export async function deliverPlatformToCluster(options: {
 }): Promise<PlatformClusterDelivery> {
   const { step, target, platform, dryRun } = options;
 
-  const tenants = recordedTenants(
-    await readObject(target, gatewayRef(platform)),
-  );
+  const gateway = gatewayRef(platform);
+  const tenants = recordedTenants(await readObject(target, gateway));
+  assertHostsClaimedOnce({
+    records: tenants,
+    describeRecord: tenantId =>
+      `entry ${tenantId} of the ${TENANTS_ANNOTATION} annotation of ${describeRef(
+        gateway,
+      )}`,
+  });
   const { plan, tenantCount, warnings } = checkedPlatformPlan({
     platform,
     tenants: tenants.map(standInSpec),

@@ -10,7 +10,10 @@ import {
   planPlatformFiles,
   TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { GitFile } from '@tenant-mesh/plugin-tenant-mesh-node';
+import {
+  GitFile,
+  tenantRecordPath,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
 import { parseAllDocuments } from 'yaml';
 import { DeliveryTarget } from './deliveryTarget';
 import { serialized } from './deliverToGitops';
@@ -20,6 +23,7 @@ import {
   SHARED_FOLDER,
   tenantFolder,
 } from './gitopsTree';
+import { assertHostsClaimedOnce } from './hostOwnership';
 import { checkedPlatformPlan, CheckedPlatformPlan } from './platformCheck';
 import { StepContext } from './stepContext';
 
@@ -87,12 +91,20 @@ async function readTenants(
   return { records, objects: files.flatMap(objectsOf) };
 }
 
-/** Reads the tenants, then plans and lints the platform with them. */
+/**
+ * Reads the tenants, then plans and lints the platform with them.
+ *
+ * @throws ConflictError when two records claim one host, naming both records.
+ */
 async function checkPlatform(
   delivery: GitopsTarget,
   platform: PlatformSettings,
 ): Promise<CheckedPlatformPlan> {
   const { records, objects } = await readTenants(delivery);
+  assertHostsClaimedOnce({
+    records,
+    describeRecord: tenantId => tenantRecordPath(tenantId),
+  });
   return checkedPlatformPlan({
     platform,
     tenants: records,
