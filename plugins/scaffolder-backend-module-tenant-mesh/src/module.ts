@@ -23,9 +23,9 @@ import { readDeliverySettings } from './delivery/deliverySettings';
 import { TenantLocks } from './locks/TenantLocks';
 
 /**
- * The Tenant Mesh scaffolder actions: plan, Cognito and deliver. Startup
- * fails on invalid `tenantMesh` config; Cognito and clusters are only
- * contacted when an action runs. Startup creates the table of per-tenant
+ * The Tenant Mesh scaffolder actions: plan, Cognito, register, deliver and
+ * deliver-platform. Startup fails on invalid `tenantMesh` config; Cognito
+ * and clusters are only contacted when an action runs. Startup creates the table of per-tenant
  * locks in the scaffolder's database when it is missing.
  *
  * @public
@@ -94,9 +94,12 @@ export const tenantMeshModule = createBackendModule({
             }),
           );
         } else {
-          logger.warn('Action tenant-mesh:deliver not registered', {
-            reason: 'no tenantMesh.delivery config',
-          });
+          logger.warn(
+            'Actions tenant-mesh:deliver and deliver-platform not registered',
+            {
+              reason: 'no tenantMesh.delivery config',
+            },
+          );
         }
       },
     });
