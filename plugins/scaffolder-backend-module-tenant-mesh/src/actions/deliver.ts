@@ -16,6 +16,7 @@ import {
   CookieSecretGenerator,
   generateCookieSecret,
 } from '../delivery/tenantSecret';
+import { deliveryOutputProperties } from './deliveryOutputs';
 import { examples } from './deliver.examples';
 import { assertValidTenantInput } from './existingTenants';
 import { tenantInputProperties, toTenantSpec } from './tenantInput';
@@ -58,34 +59,7 @@ export function createTenantMeshDeliverAction(options: {
       output: {
         target: z =>
           z.enum(['cluster', 'gitops']).describe('Where the tenant went'),
-        applied: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'Cluster target: the objects applied, as Kind namespace/name',
-            ),
-        repository: z =>
-          z.string().optional().describe('GitOps target: the repository'),
-        commit: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'GitOps target: the new commit; empty when nothing changed',
-            ),
-        changed: z =>
-          z
-            .boolean()
-            .optional()
-            .describe('GitOps target: whether a commit was made'),
-        files: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'GitOps target: paths the commit added, changed or removed',
-            ),
+        ...deliveryOutputProperties,
         secretRef: z =>
           z
             .string()

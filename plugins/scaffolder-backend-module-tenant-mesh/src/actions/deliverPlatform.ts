@@ -17,6 +17,7 @@ import {
   tlsCredentialName,
   tlsUncheckedLine,
 } from '../delivery/platformNotes';
+import { deliveryOutputProperties } from './deliveryOutputs';
 import { examples } from './deliverPlatform.examples';
 
 function logWarnings(log: LoggerService, warnings: string[]) {
@@ -69,34 +70,7 @@ export function createTenantMeshDeliverPlatformAction(options: {
             .describe(
               "What the platform team does by hand: the gateway's TLS Secret and the Istio installer step",
             ),
-        applied: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'Cluster target: the objects applied, as Kind namespace/name',
-            ),
-        repository: z =>
-          z.string().optional().describe('GitOps target: the repository'),
-        commit: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'GitOps target: the new commit; empty when nothing changed',
-            ),
-        changed: z =>
-          z
-            .boolean()
-            .optional()
-            .describe('GitOps target: whether a commit was made'),
-        files: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'GitOps target: paths the commit added, changed or removed',
-            ),
+        ...deliveryOutputProperties,
         tlsCredential: z =>
           z
             .string()
