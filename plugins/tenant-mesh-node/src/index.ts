@@ -4,3 +4,4 @@ export * from './manifests';
 export * from './kubernetes';
 export * from './gitops';
 export * from './records';
+export * from './secrets';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { InputError, isError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   KubernetesObject,
   MANAGED_BY_LABEL,
@@ -8,7 +8,10 @@ import {
   tenantLabels,
   validateCookieSecret,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { KubernetesTarget } from '@tenant-mesh/plugin-tenant-mesh-node';
+import {
+  KubernetesTarget,
+  redactSecrets,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
 
 /** Makes a new oauth2-proxy cookie secret. */
 export type CookieSecretGenerator = () => string;
@@ -17,23 +20,10 @@ export type CookieSecretGenerator = () => string;
 export const generateCookieSecret: CookieSecretGenerator = () =>
   randomBytes(32).toString('base64url');
 
-const REDACTED = '[redacted]';
-
 function decode(value: string | undefined): string | undefined {
   return value === undefined
     ? undefined
     : Buffer.from(value, 'base64').toString('utf8');
-}
-
-function redact(error: unknown, secrets: string[]): unknown {
-  if (isError(error)) {
-    const forms = secrets.flatMap(s => [s, Buffer.from(s).toString('base64')]);
-    for (const secret of forms) {
-      error.message = error.message.split(secret).join(REDACTED);
-      error.stack = error.stack?.split(secret).join(REDACTED);
-    }
-  }
-  return error;
 }
 
 /** What writing the Secret did; holds no secret. */
@@ -69,6 +59,10 @@ export async function writeTenantSecret(options: {
     }
     const data = (current?.data ?? {}) as Record<string, string>;
     let cookieSecret = decode(data[keys.cookieSecret]);
+    if (cookieSecret) {
+      // Kept or replaced, it is a secret all the same: never in an error.
+      made.push(cookieSecret);
+    }
     cookieSecretCreated = false;
     if (!cookieSecret || validateCookieSecret(cookieSecret).length > 0) {
       cookieSecret = generate();
@@ -110,7 +104,7 @@ export async function writeTenantSecret(options: {
       mutate,
     );
   } catch (error) {
-    throw redact(error, [clientSecret, ...made]);
+    throw redactSecrets(error, [clientSecret, ...made]);
   }
   return { cookieSecretCreated };
 }

@@ -1,23 +1,7 @@
-import { ConflictError, isError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
+import { redactSecrets } from '../secrets';
 import { describeUserPoolClient } from './ensureUserPoolClient';
 import { CognitoContext } from './types';
-
-const REDACTED = '[redacted client secret]';
-
-// An error from `fn` may quote the secret (a failed write echoing its
-// payload, say); it must not leave this function with it.
-function redact(error: unknown, secret: string): unknown {
-  if (!isError(error)) {
-    return typeof error === 'string'
-      ? error.split(secret).join(REDACTED)
-      : error;
-  }
-  error.message = error.message.split(secret).join(REDACTED);
-  if (error.stack) {
-    error.stack = error.stack.split(secret).join(REDACTED);
-  }
-  return error;
-}
 
 /**
  * Reads the app client's secret and hands it to `fn`, the one place it may
@@ -39,6 +23,8 @@ export async function withClientSecret<T>(
   try {
     return await fn(secret);
   } catch (error) {
-    throw redact(error, secret);
+    // An error from `fn` may quote the secret (a failed write echoing its
+    // payload, say); it must not leave this function with it.
+    throw redactSecrets(error, [secret]);
   }
 }
