@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { TENANTS_CHANGED_TOPIC } from '@tenant-mesh/plugin-tenant-mesh-common';
@@ -43,13 +44,15 @@ export const catalogModuleTenantMesh = createBackendModule({
         await events.subscribe({
           id: 'tenant-mesh-entity-provider',
           topics: [TENANTS_CHANGED_TOPIC],
+          // Through the scheduler, so the refresh still runs on one replica
+          // at a time and never overlaps a scheduled one.
           onEvent: async () => {
             try {
-              await provider.refresh();
+              await scheduler.triggerTask(TenantEntityProvider.TASK_ID);
             } catch (error) {
               logger.warn('Tenant refresh on event failed', {
                 topic: TENANTS_CHANGED_TOPIC,
-                error: String(error),
+                error: stringifyError(error),
               });
             }
           },

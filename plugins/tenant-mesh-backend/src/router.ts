@@ -25,7 +25,6 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, availability } = options;
   const router = Router();
-  router.use(express.json());
 
   router.get('/tenants/:id/availability', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

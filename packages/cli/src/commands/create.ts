@@ -36,6 +36,11 @@ export async function createCommand(
   let failedStep: string | undefined;
   let completion: TaskEvent | undefined;
   for await (const event of client.events(taskId)) {
+    if (event.type === 'recovered') {
+      // The backend restarted and resumed the task; its steps follow as before.
+      output.out('  the task was resumed after a backend restart');
+      continue;
+    }
     if (event.type !== 'log') {
       completion = event;
       break;

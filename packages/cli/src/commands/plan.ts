@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiOptions } from '../lib/apiOptions';
 import { EXIT_FAILURE, EXIT_OK } from '../lib/exitCodes';
 import { readTenantFile } from '../lib/readTenantFile';
+import { pathInside } from '../lib/renderedFiles';
 import { ScaffolderClient, plainMessage } from '../lib/scaffolderClient';
 import { templateValues } from './create';
 import { Output } from './validate';
@@ -48,7 +49,7 @@ export async function planCommand(
   for (const planned of result.directoryContents) {
     output.out(`  ${planned.path}`);
     if (options.out) {
-      const target = path.join(options.out, planned.path);
+      const target = pathInside(options.out, planned.path);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, Buffer.from(planned.base64Content, 'base64'));
     }

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -5,6 +6,20 @@ import path from 'node:path';
 export const RENDERED_MANIFEST = '.tenant-mesh-rendered.json';
 
 type Manifest = Record<string, string[]>;
+
+/**
+ * A path inside `out`. Paths come from render, from the server (plan --out)
+ * or from the manifest on disk, which may sit in a shared checkout: none may
+ * reach outside the folder.
+ */
+export function pathInside(out: string, relative: string): string {
+  const target = path.resolve(out, relative);
+  const rel = path.relative(path.resolve(out), target);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new InputError(`${relative} is not a path inside ${out}`);
+  }
+  return target;
+}
 
 async function readManifest(out: string): Promise<Manifest> {
   try {
@@ -33,11 +48,11 @@ export async function writeRendered(
   for (const [part, files] of Object.entries(parts)) {
     const planned = new Set(files.map(f => f.path));
     for (const stale of (manifest[part] ?? []).filter(p => !planned.has(p))) {
-      await fs.rm(path.join(out, stale), { force: true });
+      await fs.rm(pathInside(out, stale), { force: true });
       removed += 1;
     }
     for (const file of files) {
-      const target = path.join(out, file.path);
+      const target = pathInside(out, file.path);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, file.content, 'utf8');
     }

@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -71,14 +72,15 @@ export function createTenantMeshRegisterAction(options: {
         if (entity?.spec?.type === 'tenant') {
           break;
         }
-        if (Date.now() >= deadline || ctx.signal?.aborted) {
+        ctx.signal?.throwIfAborted();
+        if (Date.now() >= deadline) {
           throw new NotFoundError(
             `${entityRef} did not appear in the catalog within ${Math.round(
               timing.timeoutMs / 1000,
             )} s; check that the tenant-mesh catalog module is installed and reads the same delivery target`,
           );
         }
-        await new Promise(resolve => setTimeout(resolve, timing.intervalMs));
+        await setTimeout(timing.intervalMs, undefined, { signal: ctx.signal });
       }
 
       ctx.logger.info(`The catalog holds ${entityRef}.`);
