@@ -72,6 +72,41 @@ describe('withFileLock', () => {
     ).resolves.toBe('ran');
   });
 
+  it('never removes a lock that is no longer its own', async () => {
+    // As if a waiter had judged this holder stale and another writer had
+    // taken the lock meanwhile: the holder's release must leave it alone.
+    const other = '{"token":"someone-else"}';
+    await withFileLock(lockPath, async () => {
+      await writeFile(lockPath, other);
+    });
+
+    expect(await exists(lockPath)).toBe(true);
+  });
+
+  it('lets exactly one of many waiters take over a stale lock at a time', async () => {
+    await writeFile(lockPath, '{"token":"crashed"}');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(lockPath, anHourAgo, anHourAgo);
+    let inside = 0;
+    let most = 0;
+
+    // Five callers start while a crashed holder's lock is there; after the
+    // takeover they must still run one at a time.
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        withFileLock(lockPath, async () => {
+          inside += 1;
+          most = Math.max(most, inside);
+          await new Promise(resolve => setTimeout(resolve, 5));
+          inside -= 1;
+        }),
+      ),
+    );
+
+    expect(most).toBe(1);
+    expect(await exists(lockPath)).toBe(false);
+  });
+
   it('runs callers of one process one at a time', async () => {
     let active = 0;
     let maxActive = 0;

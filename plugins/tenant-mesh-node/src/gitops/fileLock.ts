@@ -1,4 +1,13 @@
-import { open, rm, stat, utimes } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import {
+  link,
+  open,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { ConflictError } from '@backstage/errors';
 
@@ -58,26 +67,26 @@ async function acquire(
 ): Promise<() => Promise<void>> {
   const staleAfterMs = options.staleAfterMs ?? 120_000;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  // Written into the lock so a holder only ever removes its own lock.
+  const token = randomUUID();
 
   for (;;) {
     try {
       const handle = await open(lockPath, 'wx');
       await handle.writeFile(
-        JSON.stringify({ pid: process.pid, host: hostname() }),
+        JSON.stringify({ token, pid: process.pid, host: hostname() }),
       );
       await handle.close();
-      return holdLock(lockPath, staleAfterMs);
+      return holdLock(lockPath, token, staleAfterMs);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw error;
       }
     }
 
-    const age = await ageOf(lockPath);
-    if (age !== undefined && age > staleAfterMs) {
-      // A holder that crashed cannot remove its lock. Two waiters may both
-      // see it stale; each then races for the `wx` create above, and one wins.
-      await rm(lockPath, { force: true });
+    const holder = await readHolder(lockPath);
+    if (holder && Date.now() - holder.mtimeMs > staleAfterMs) {
+      await takeOverStale(lockPath, holder.token, token);
       continue;
     }
     if (Date.now() > deadline) {
@@ -90,8 +99,34 @@ async function acquire(
   }
 }
 
+/**
+ * Removes a lock left by a crashed holder. Two waiters may both find it
+ * stale; the rename is atomic, so only one moves the file away, and what it
+ * moved is checked: a lock that another waiter created meanwhile (another
+ * token) is put back instead of being removed.
+ */
+async function takeOverStale(
+  lockPath: string,
+  staleToken: string | undefined,
+  token: string,
+): Promise<void> {
+  const moved = `${lockPath}.${token}`;
+  try {
+    await rename(lockPath, moved);
+  } catch {
+    return; // Another waiter moved it first.
+  }
+  const movedHolder = await readHolder(moved);
+  if (movedHolder && movedHolder.token !== staleToken) {
+    // TODO: a third writer creating the lock in this instant keeps its own
+    // lock and this one is lost; only a lock service closes that window.
+    await link(moved, lockPath).catch(() => undefined);
+  }
+  await rm(moved, { force: true });
+}
+
 /** Keeps the lock fresh while held; returns the release function. */
-function holdLock(lockPath: string, staleAfterMs: number) {
+function holdLock(lockPath: string, token: string, staleAfterMs: number) {
   const heartbeat = setInterval(() => {
     const now = new Date();
     utimes(lockPath, now, now).catch(() => undefined);
@@ -99,13 +134,29 @@ function holdLock(lockPath: string, staleAfterMs: number) {
   heartbeat.unref();
   return async () => {
     clearInterval(heartbeat);
-    await rm(lockPath, { force: true });
+    // Never remove a lock that is no longer ours (taken over as stale).
+    if ((await readHolder(lockPath))?.token === token) {
+      await rm(lockPath, { force: true });
+    }
   };
 }
 
-async function ageOf(lockPath: string): Promise<number | undefined> {
+/** The token in a lock file and the file's last refresh; undefined when there is none. */
+async function readHolder(
+  file: string,
+): Promise<{ token?: string; mtimeMs: number } | undefined> {
   try {
-    return Date.now() - (await stat(lockPath)).mtimeMs;
+    const [content, info] = await Promise.all([
+      readFile(file, 'utf8'),
+      stat(file),
+    ]);
+    let token: string | undefined;
+    try {
+      token = (JSON.parse(content) as { token?: string }).token;
+    } catch {
+      // Being written right now, or left half-written by a crash.
+    }
+    return { token, mtimeMs: info.mtimeMs };
   } catch {
     // Released between our create attempt and this check.
     return undefined;
