@@ -191,4 +191,21 @@ describe('TenantLocks', () => {
       expect.objectContaining({ holder: 'another-task' }),
     ]);
   });
+
+  it('fails a run whose renewals could not reach the database for a whole TTL', async () => {
+    const run = locks.withLock(
+      'cognito:cyberdyne',
+      async () => {
+        // Every renewal now fails; another replica could take the lease.
+        await knex.schema.dropTable(TENANT_LOCKS_TABLE);
+        await sleep(150);
+        return 'done';
+      },
+      { purpose, ttlMs: 60 },
+    );
+
+    await expect(run).rejects.toThrow(
+      'The lock of the onboarding of tenant cyberdyne expired while it ran',
+    );
+  });
 });

@@ -149,15 +149,22 @@ export class TenantLocks {
     const { key, holder, ttlMs } = options;
     let lost = false;
     let stopped = false;
+    // The lease runs out a TTL after the last renewal that reached the
+    // database, whether or not later renewals failed.
+    let validUntil = Date.now() + ttlMs;
     let inFlight: Promise<void> = Promise.resolve();
     let timer: NodeJS.Timeout | undefined;
 
     const renew = async () => {
       try {
+        const now = Date.now();
         const renewed = await this.knex(TENANT_LOCKS_TABLE)
           .where({ lock_key: key, holder })
-          .update({ expires_at: Date.now() + ttlMs });
+          .update({ expires_at: now + ttlMs });
         lost = renewed === 0;
+        if (!lost) {
+          validUntil = now + ttlMs;
+        }
       } catch (error) {
         // The next tick tries again; the lease lasts a whole TTL meanwhile.
         this.logger?.warn('Could not renew tenant lock', {
@@ -178,7 +185,7 @@ export class TenantLocks {
 
     scheduleRenewal();
     return {
-      isLost: () => lost,
+      isLost: () => lost || Date.now() > validUntil,
       stop: async () => {
         stopped = true;
         clearTimeout(timer);
