@@ -33,16 +33,26 @@ export function recordedTenants(
   if (!raw) {
     return [];
   }
+  const unreadable = (error?: Error) =>
+    new ConflictError(
+      `The ${TENANTS_ANNOTATION} annotation of ${describeRef(
+        refOf(object!),
+      )} is not a JSON map of tenant id to host; restore it from Git or remove the object`,
+      error,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new ConflictError(
-      `The ${TENANTS_ANNOTATION} annotation of ${describeRef(
-        refOf(object!),
-      )} is not JSON; restore it from Git or remove the object`,
-      error,
-    );
+    throw unreadable(error as Error);
+  }
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    !Object.values(parsed).every(host => typeof host === 'string')
+  ) {
+    throw unreadable();
   }
   return Object.entries(parsed as Record<string, string>).map(
     ([tenantId, host]) => ({ tenantId, host }),
