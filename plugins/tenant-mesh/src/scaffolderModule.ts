@@ -4,7 +4,10 @@ import {
   createFormField,
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { TenantHostPicker } from './components/TenantHostPicker';
+import {
+  TenantHostPicker,
+  tenantHostValidation,
+} from './components/TenantHostPicker';
 import {
   TenantIdPicker,
   tenantIdValidation,
@@ -34,6 +37,7 @@ export const tenantHostPickerField = FormFieldBlueprint.make({
       createFormField({
         name: 'TenantHostPicker',
         component: TenantHostPicker,
+        validation: tenantHostValidation,
         schema: stringField,
       }),
   },
