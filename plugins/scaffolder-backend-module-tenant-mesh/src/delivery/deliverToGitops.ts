@@ -8,6 +8,7 @@ import { TenantCognito } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { deliverTenantSecret } from './deliverToCluster';
 import { DeliveryTarget } from './deliveryTarget';
 import {
+  commitSummary,
   readTenantRecords,
   renderTenantTree,
   SHARED_FOLDER,
@@ -27,21 +28,6 @@ export interface GitopsDelivery {
   /** Paths the commit added, changed or removed. */
   files: string[];
   secretDelivered: boolean;
-}
-
-// Deliveries of this backend to one repository also queue here, so that
-// they do not all wait on the lock file at once.
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs `fn` after every earlier write of this backend to the same repository. */
-export function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
-  const previous = queues.get(key) ?? Promise.resolve();
-  const next = previous.then(fn, fn);
-  queues.set(
-    key,
-    next.catch(() => undefined),
-  );
-  return next;
 }
 
 /**
@@ -70,37 +56,28 @@ export async function deliverToGitops(options: {
 
   const written = await step.checkpoint({
     key: `gitops.commit.${tenantId}`,
-    fn: () =>
-      serialized(repositoryPath, async () => {
-        await repository.init();
-        // Records are read under the repository's lock, so the shared files
-        // never miss a tenant another replica committed meanwhile (W4), and
-        // a host another onboarding claimed meanwhile is refused before
-        // anything is written.
-        const result = await repository.update(async () => {
-          const records = await readTenantRecords(repository);
-          assertHostFree({
-            tenant: { tenantId, host: record.host },
-            records,
-            source: `the GitOps repository ${repositoryPath}`,
-          });
-          const onboarded = records.some(r => r.tenantId === tenantId);
-          return {
-            remove: [tenantFolder(tenantId), SHARED_FOLDER],
-            files: renderTenantTree({ plan, record, records, platform }),
-            message: `${onboarded ? 'Update' : 'Onboard'} tenant ${tenantId}`,
-          };
+    fn: async () => {
+      await repository.init();
+      // Records are read under the repository's lock, so the shared files
+      // never miss a tenant another replica committed meanwhile (W4), and
+      // a host another onboarding claimed meanwhile is refused before
+      // anything is written.
+      const result = await repository.update(async () => {
+        const records = await readTenantRecords(repository);
+        assertHostFree({
+          tenant: { tenantId, host: record.host },
+          records,
+          source: `the GitOps repository ${repositoryPath}`,
         });
+        const onboarded = records.some(r => r.tenantId === tenantId);
         return {
-          commit: result.commit ?? '',
-          changed: result.changed,
-          files: [
-            ...result.added,
-            ...result.modified,
-            ...result.removed,
-          ].sort(),
+          remove: [tenantFolder(tenantId), SHARED_FOLDER],
+          files: renderTenantTree({ plan, record, records, platform }),
+          message: `${onboarded ? 'Update' : 'Onboard'} tenant ${tenantId}`,
         };
-      }),
+      });
+      return commitSummary(result);
+    },
   });
   step.logger.info(
     written.changed

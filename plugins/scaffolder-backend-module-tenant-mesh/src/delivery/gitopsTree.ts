@@ -8,6 +8,7 @@ import {
 import {
   GitFile,
   GitRepositoryTarget,
+  GitWriteResult,
   readTenantRecords as readRecords,
   tenantRecordPath,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
@@ -104,4 +105,17 @@ export function compareTree(
 /** A tenant spec without undefined fields, as written to its record. */
 export function toRecord(spec: TenantSpec): TenantSpec {
   return JSON.parse(JSON.stringify(spec));
+}
+
+/** What a commit did, as the deliver actions output it; holds no content. */
+export function commitSummary(result: GitWriteResult): {
+  commit: string;
+  changed: boolean;
+  files: string[];
+} {
+  return {
+    commit: result.commit ?? '',
+    changed: result.changed,
+    files: [...result.added, ...result.modified, ...result.removed].sort(),
+  };
 }

@@ -16,8 +16,8 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { parseAllDocuments } from 'yaml';
 import { DeliveryTarget } from './deliveryTarget';
-import { serialized } from './deliverToGitops';
 import {
+  commitSummary,
   compareTree,
   readTenantRecords,
   SHARED_FOLDER,
@@ -154,35 +154,28 @@ export async function deliverPlatformToGitops(options: {
 
   const written = await step.checkpoint({
     key: 'gitops.commit.platform',
-    fn: () =>
-      serialized(repositoryPath, async () => {
-        await repository.init();
-        let checked: Awaited<ReturnType<typeof checkPlatform>> | undefined;
-        // Checked and rendered under the repository's lock: the platform's
-        // shared files then hold every tenant committed before it.
-        const result = await repository.update(async () => {
-          checked = await checkPlatform(delivery, platform);
-          return {
-            remove: PLATFORM_FOLDERS,
-            files: renderPlatformTree(checked.plan),
-            message: 'Set up the tenant platform',
-          };
-        });
-        if (!checked) {
-          throw new Error('The platform check did not run');
-        }
+    fn: async () => {
+      await repository.init();
+      let checked: Awaited<ReturnType<typeof checkPlatform>> | undefined;
+      // Checked and rendered under the repository's lock: the platform's
+      // shared files then hold every tenant committed before it.
+      const result = await repository.update(async () => {
+        checked = await checkPlatform(delivery, platform);
         return {
-          commit: result.commit ?? '',
-          changed: result.changed,
-          files: [
-            ...result.added,
-            ...result.modified,
-            ...result.removed,
-          ].sort(),
-          tenantCount: checked.tenantCount,
-          warnings: checked.warnings,
+          remove: PLATFORM_FOLDERS,
+          files: renderPlatformTree(checked.plan),
+          message: 'Set up the tenant platform',
         };
-      }),
+      });
+      if (!checked) {
+        throw new Error('The platform check did not run');
+      }
+      return {
+        ...commitSummary(result),
+        tenantCount: checked.tenantCount,
+        warnings: checked.warnings,
+      };
+    },
   });
   step.logger.info(
     written.changed
