@@ -8,5 +8,5 @@ export { createTenantMeshPlanAction } from './actions/plan';
 export { createTenantMeshCognitoAction } from './actions/cognito';
 export { createTenantMeshDeliverAction } from './actions/deliver';
 export type { DeliveryTarget } from './delivery/deliveryTarget';
-export type { ClusterProvider } from './delivery/clusterProvider';
-export { fixedClusterProvider } from './delivery/clusterProvider';
+export type { ClusterProvider } from '@tenant-mesh/plugin-tenant-mesh-node';
+export { fixedClusterProvider } from '@tenant-mesh/plugin-tenant-mesh-node';

@@ -11,6 +11,7 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
   cognitoClientFromConfig,
+  readDeliverySettings,
   TenantCognito,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { createTenantMeshCognitoAction } from './actions/cognito';
@@ -19,7 +20,7 @@ import { createTenantMeshDeliverPlatformAction } from './actions/deliverPlatform
 import { createTenantMeshPlanAction } from './actions/plan';
 import { createTenantMeshRegisterAction } from './actions/register';
 import { createDeliveryTarget } from './delivery/deliveryTarget';
-import { readDeliverySettings } from './delivery/deliverySettings';
+
 import { TenantLocks } from './locks/TenantLocks';
 
 /**

@@ -49,3 +49,4 @@ export * from './platformLint';
 export * from './renderYaml';
 export * from './permissions';
 export * from './identityHeaderFilter';
+export * from './status';

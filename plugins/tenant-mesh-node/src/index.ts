@@ -5,3 +5,4 @@ export * from './kubernetes';
 export * from './gitops';
 export * from './records';
 export * from './secrets';
+export * from './delivery';

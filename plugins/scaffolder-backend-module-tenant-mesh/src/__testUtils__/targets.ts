@@ -6,7 +6,7 @@ import {
   KubernetesTarget,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { FakeKubernetesApi } from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
-import { fixedClusterProvider } from '../delivery/clusterProvider';
+import { fixedClusterProvider } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { DeliveryTarget } from '../delivery/deliveryTarget';
 
 /** A KubernetesTarget for the fake API, through a kubeconfig file as in production. */

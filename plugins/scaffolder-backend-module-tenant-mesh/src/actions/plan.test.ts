@@ -26,7 +26,7 @@ import {
   tenantEntity,
   testPlatform,
 } from '../__testUtils__/platform';
-import { fixedClusterProvider } from '../delivery/clusterProvider';
+import { fixedClusterProvider } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { DeliveryTarget } from '../delivery/deliveryTarget';
 import { createTenantMeshPlanAction } from './plan';
 

@@ -1,7 +1,10 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { GitRepositoryTarget } from '@tenant-mesh/plugin-tenant-mesh-node';
-import { ClusterProvider, createClusterProvider } from './clusterProvider';
-import { DeliverySettings } from './deliverySettings';
+import {
+  ClusterProvider,
+  createClusterProvider,
+  DeliverySettings,
+  GitRepositoryTarget,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
 
 /** Where `tenant-mesh:deliver` puts a tenant, built from the config. */
 export type DeliveryTarget =

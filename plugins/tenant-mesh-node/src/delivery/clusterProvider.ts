@@ -1,10 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  KubernetesTarget,
-  KubernetesTargetOptions,
-} from '@tenant-mesh/plugin-tenant-mesh-node';
+import { KubernetesTarget, KubernetesTargetOptions } from '../kubernetes';
 import { ClusterAccess } from './deliverySettings';
 
 /**
