@@ -115,11 +115,13 @@ export const platformSettingsSchema = z
       .strict(),
     // Siblings owned by other modules, which read and check them: `delivery`
     // by the scaffolder module (plugin-scaffolder-backend-module-tenant-mesh),
-    // `catalog` by the catalog module (plugin-catalog-backend-module-tenant-mesh).
+    // `catalog` by the catalog module (plugin-catalog-backend-module-tenant-mesh),
+    // `status` by the backend plugin (plugin-tenant-mesh-backend).
     // Accepted here so every reader can pass `tenantMesh` as it is; not
     // returned. Every other unknown key is still an error.
     delivery: z.unknown().optional(),
     catalog: z.unknown().optional(),
+    status: z.unknown().optional(),
   })
   .strict();
 
@@ -138,7 +140,12 @@ export function readPlatformSettings(raw: unknown): PlatformSettings {
     );
     throw new InputError(`Invalid platform settings:\n${lines.join('\n')}`);
   }
-  const { delivery: _delivery, catalog: _catalog, ...settings } = result.data;
+  const {
+    delivery: _delivery,
+    catalog: _catalog,
+    status: _status,
+    ...settings
+  } = result.data;
   return {
     ...settings,
     baseDomains: settings.baseDomains.map(d =>

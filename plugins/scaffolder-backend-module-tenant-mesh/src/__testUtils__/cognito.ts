@@ -2,6 +2,9 @@ import {
   createCognitoClient,
   TenantCognito,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
+import { callCognitoLocal } from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
+
+export { callCognitoLocal };
 
 /**
  * A TenantCognito whose app client secret is a known value and which sends
@@ -24,28 +27,6 @@ export class KnownSecretCognito extends TenantCognito {
   ): Promise<T> {
     return fn(this.secret);
   }
-}
-
-/** Calls cognito-local directly (it checks no signature), for assertions. */
-export async function callCognitoLocal<T>(
-  endpoint: string,
-  operation: string,
-  body: object,
-): Promise<T> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    throw new Error(
-      `${operation}: ${response.status} ${await response.text()}`,
-    );
-  }
-  return (await response.json()) as T;
 }
 
 /** The ids of the user pools tagged for a tenant, and of each pool's clients. */

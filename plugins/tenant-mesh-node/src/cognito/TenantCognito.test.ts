@@ -219,6 +219,34 @@ describe('TenantCognito on cognito-local', () => {
     expect((await mfa()).MfaConfiguration).toBe('ON');
   });
 
+  it('describes the pool by its known id without scanning every pool, and refuses a pool of another tenant', async () => {
+    const { pool } = await onboard('known');
+    const { pool: other } = await onboard('other');
+    const plan = tenantPlan('known');
+    const send = jest.spyOn(client, 'send');
+
+    const byId = await cognito.describeTenant('known', plan, {
+      userPoolId: pool.userPoolId,
+    });
+    const scans = send.mock.calls.filter(
+      ([command]) => command instanceof ListUserPoolsCommand,
+    );
+    const foreign = await cognito.describeTenant('known', plan, {
+      userPoolId: other.userPoolId,
+    });
+    send.mockRestore();
+
+    expect(byId.pool?.userPoolId).toBe(pool.userPoolId);
+    expect(byId.drift).toEqual([]);
+    expect(scans).toEqual([]);
+    expect(foreign).toEqual({
+      domain: { state: 'missing' },
+      drift: [
+        `User pool: ${other.userPoolId} is tagged ${COGNITO_TENANT_TAG}=other, not known`,
+      ],
+    });
+  });
+
   it('describes a tenant without a pool', async () => {
     await expect(
       cognito.describeTenant('nobody', tenantPlan('nobody')),

@@ -74,11 +74,15 @@ export class TenantCognito {
     return ensureUserPoolDomain(this.ctx, { userPoolId, domainPrefix });
   }
 
-  /** Read-only view of the tenant's Cognito resources and their drift. */
+  /**
+   * Read-only view of the tenant's Cognito resources and their drift. With
+   * the known `userPoolId` the pool is described by id, not found by a scan.
+   */
   describeTenant(
     tenantId: string,
     plan: CognitoPlan,
+    options: { userPoolId?: string } = {},
   ): Promise<TenantCognitoStatus> {
-    return describeTenant(this.ctx, { tenantId, plan });
+    return describeTenant(this.ctx, { tenantId, plan, ...options });
   }
 }

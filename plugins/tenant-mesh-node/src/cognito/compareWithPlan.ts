@@ -89,7 +89,16 @@ export function comparePoolWithPlan(
   plan: CognitoPlan,
   tenantId: string,
 ): { setting: string; message: string }[] {
-  const planned = plan.userPool as Record<string, unknown>;
+  const planned: Record<string, unknown> = {
+    ...plan.userPool,
+    // MFA is set after creation (SetUserPoolMfaConfig); that is the plan.
+    ...(plan.mfa ? { MfaConfiguration: plan.mfa.MfaConfiguration } : {}),
+  };
+  // AWS always reports DeletionProtection; cognito-local omits it, which is
+  // not knowing it rather than a difference.
+  if (pool.DeletionProtection === undefined) {
+    delete planned.DeletionProtection;
+  }
   const differences: { setting: string; message: string }[] =
     MUTABLE_POOL_SETTINGS.filter(
       setting => !matchesPlan(planned[setting], livePoolSetting(pool, setting)),

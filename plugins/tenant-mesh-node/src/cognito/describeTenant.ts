@@ -8,7 +8,7 @@ import {
   describeUserPoolClient,
   findUserPoolClientId,
 } from './ensureUserPoolClient';
-import { findTaggedUserPool } from './findUserPool';
+import { findKnownUserPool, findTaggedUserPool } from './findUserPool';
 import { EMULATOR_DOMAIN_REASON, lookUpDomain } from './userPoolDomain';
 import {
   CognitoContext,
@@ -78,20 +78,46 @@ async function describeDomain(
   return { domain: { state: 'missing' }, drift };
 }
 
+/** Which tenant to describe, and its pool id when already known. */
+export interface DescribeTenantOptions {
+  tenantId: string;
+  plan: CognitoPlan;
+  /**
+   * The pool id recorded for the tenant (its entity's
+   * `tenant-mesh.io/user-pool-id`): one DescribeUserPool instead of a scan of
+   * every pool. Its tag must still name the tenant.
+   */
+  userPoolId?: string;
+}
+
+async function findPool(
+  ctx: CognitoContext,
+  options: DescribeTenantOptions,
+): Promise<{ pool?: UserPoolType; problem?: string }> {
+  const { tenantId, userPoolId } = options;
+  if (userPoolId) {
+    return findKnownUserPool(ctx, { tenantId, userPoolId });
+  }
+  const pool = await findTaggedUserPool(ctx, tenantId);
+  return pool
+    ? { pool }
+    : { problem: `User pool: no pool is tagged for tenant ${tenantId}` };
+}
+
 /**
  * Reads a tenant's Cognito resources, without changing anything, and lists
  * how they differ from the plan. The client secret is never part of it.
  */
 export async function describeTenant(
   ctx: CognitoContext,
-  options: { tenantId: string; plan: CognitoPlan },
+  options: DescribeTenantOptions,
 ): Promise<TenantCognitoStatus> {
   const { tenantId, plan } = options;
-  const pool = await findTaggedUserPool(ctx, tenantId);
+  const { pool, problem } = await findPool(ctx, options);
   if (!pool?.Id) {
     return {
       domain: { state: 'missing' },
-      drift: [`User pool: no pool is tagged for tenant ${tenantId}`],
+      drift: [problem ?? `User pool: no pool is tagged for tenant ${tenantId}`],
     };
   }
 

@@ -37,7 +37,7 @@ async function listAllUserPools(
   return pools;
 }
 
-async function describeIfPresent(
+export async function describeIfPresent(
   ctx: CognitoContext,
   tenantId: string,
   userPoolId: string,
@@ -58,6 +58,32 @@ async function describeIfPresent(
       resource: `user pool ${userPoolId}`,
     });
   }
+}
+
+/**
+ * The pool with a known id (e.g. from the tenant's catalog entity), with one
+ * DescribeUserPool instead of a scan of every pool. Undefined with the reason
+ * when it is gone or its tag names another tenant, so a stale id is never
+ * taken for the tenant's pool.
+ */
+export async function findKnownUserPool(
+  ctx: CognitoContext,
+  options: { tenantId: string; userPoolId: string },
+): Promise<{ pool?: UserPoolType; problem?: string }> {
+  const { tenantId, userPoolId } = options;
+  const pool = await describeIfPresent(ctx, tenantId, userPoolId);
+  if (!pool) {
+    return { problem: `User pool: ${userPoolId} does not exist` };
+  }
+  const tag = pool.UserPoolTags?.[COGNITO_TENANT_TAG];
+  if (tag !== tenantId) {
+    return {
+      problem: `User pool: ${userPoolId} is tagged ${COGNITO_TENANT_TAG}=${
+        tag ?? '(none)'
+      }, not ${tenantId}`,
+    };
+  }
+  return { pool };
 }
 
 /**

@@ -1,7 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { KubernetesTarget, KubernetesTargetOptions } from '../kubernetes';
+import {
+  KubernetesReader,
+  KubernetesTarget,
+  KubernetesTargetOptions,
+} from '../kubernetes';
 import { ClusterAccess } from './deliverySettings';
 
 /**
@@ -15,6 +19,20 @@ export interface ClusterProvider {
   get(options: {
     credentials: BackstageCredentials;
   }): Promise<KubernetesTarget>;
+  /** The read side of the same cluster, as the same service account. */
+  reader(options: {
+    credentials: BackstageCredentials;
+  }): Promise<KubernetesReader>;
+}
+
+/** Completes a provider with the reader of the target it gets. */
+function withReader(
+  provider: Omit<ClusterProvider, 'reader'>,
+): ClusterProvider {
+  return {
+    ...provider,
+    reader: async options => (await provider.get(options)).reader(),
+  };
 }
 
 /** A provider for one fixed target, e.g. in tests. */
@@ -22,7 +40,7 @@ export function fixedClusterProvider(
   target: KubernetesTarget,
   description = target.server,
 ): ClusterProvider {
-  return { description, get: async () => target };
+  return withReader({ description, get: async () => target });
 }
 
 /** The provider for one `ClusterAccess` block of the config. */
@@ -30,13 +48,16 @@ export function createClusterProvider(options: {
   access: ClusterAccess;
   catalog: CatalogService;
   targetOptions?: KubernetesTargetOptions;
+  /** The config key of `access`, for error messages. */
+  configKey?: string;
 }): ClusterProvider {
   const { access, catalog, targetOptions } = options;
+  const configKey = options.configKey ?? 'tenantMesh.delivery';
 
   if (access.entityRef) {
     const entityRef = access.entityRef;
     const token = access.serviceAccountToken ?? '';
-    return {
+    return withReader({
       description: `the cluster of catalog entity ${entityRef}`,
       async get({ credentials }) {
         const entity = await catalog.getEntityByRef(entityRef, {
@@ -44,7 +65,7 @@ export function createClusterProvider(options: {
         });
         if (!entity) {
           throw new NotFoundError(
-            `The cluster entity ${entityRef} (tenantMesh.delivery entityRef) is not in the catalog`,
+            `The cluster entity ${entityRef} (${configKey}.entityRef) is not in the catalog`,
           );
         }
         return KubernetesTarget.fromClusterEntity(entity, {
@@ -52,7 +73,7 @@ export function createClusterProvider(options: {
           token,
         });
       },
-    };
+    });
   }
 
   let target: KubernetesTarget | undefined;
@@ -61,20 +82,20 @@ export function createClusterProvider(options: {
       target ??= build();
     } catch (error) {
       throw new InputError(
-        `Could not load the cluster of tenantMesh.delivery ${key}`,
+        `Could not load the cluster of ${configKey}.${key}`,
         error,
       );
     }
     return target;
   };
   if (access.inCluster) {
-    return {
+    return withReader({
       description: 'the cluster the backend runs in',
       get: memo('inCluster', () => KubernetesTarget.inCluster(targetOptions)),
-    };
+    });
   }
   const kubeconfig = access.kubeconfig ?? '';
-  return {
+  return withReader({
     description: `the kubeconfig ${kubeconfig}${
       access.context ? ` (context ${access.context})` : ''
     }`,
@@ -85,5 +106,5 @@ export function createClusterProvider(options: {
         targetOptions,
       ),
     ),
-  };
+  });
 }

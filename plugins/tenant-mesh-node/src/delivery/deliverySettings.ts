@@ -19,7 +19,12 @@ export type DeliverySettings =
 
 const DELIVERY_KEY = 'tenantMesh.delivery';
 
-function readClusterAccess(config: Config, key: string): ClusterAccess {
+/**
+ * Reads one `ClusterAccess` block.
+ *
+ * @throws InputError naming the key that is wrong.
+ */
+export function readClusterAccess(config: Config, key: string): ClusterAccess {
   const access: ClusterAccess = {
     kubeconfig: config.getOptionalString('kubeconfig'),
     context: config.getOptionalString('context'),

@@ -16,6 +16,7 @@ import {
   kubeConfigFromClusterEntity,
 } from './clusterEntity';
 import { hasStatusCode, toKubernetesError } from './kubernetesErrors';
+import { KubernetesReader } from './kubernetesReader';
 import { isManagedByTenantMesh, toApplyConfiguration } from './managedLabel';
 import { describeRef, KubernetesObjectRef, refOf } from './objectRef';
 import {
@@ -53,6 +54,8 @@ export interface KubernetesTargetOptions {
 export class KubernetesTarget {
   readonly #client: KubernetesObjectApi;
   readonly #backoff: Backoff;
+  readonly #kubeConfig: KubeConfig;
+  #reader?: KubernetesReader;
 
   /** The URL of the API server; carries no credentials. */
   readonly server: string;
@@ -113,8 +116,18 @@ export class KubernetesTarget {
       throw new InputError('The kubeconfig has no current cluster');
     }
     this.server = cluster.server;
+    this.#kubeConfig = kubeConfig;
     this.#client = KubernetesObjectApi.makeApiClient(kubeConfig);
     this.#backoff = options.backoff ?? jitteredBackoff;
+  }
+
+  /**
+   * The read side of the same cluster, as the same service account. One
+   * reader per target, so client-node's API discovery is done once.
+   */
+  reader(): KubernetesReader {
+    this.#reader ??= KubernetesReader.fromKubeConfig(this.#kubeConfig);
+    return this.#reader;
   }
 
   /**

@@ -12,6 +12,8 @@ export {
 } from './clusterEntity';
 export type { ClusterResourceEntity } from './clusterEntity';
 export { KubernetesApiError } from './kubernetesErrors';
+export { KubernetesReader } from './kubernetesReader';
+export type { KubernetesListQuery } from './kubernetesReader';
 export type { AppliedAction } from './appliedAction';
 export type { KubernetesObjectRef } from './objectRef';
 export { describeRef, refOf } from './objectRef';

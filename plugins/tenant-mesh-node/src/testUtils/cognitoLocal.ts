@@ -101,3 +101,25 @@ async function stopProcess(child: ChildProcess) {
   await exited;
   clearTimeout(timer);
 }
+
+/** Calls cognito-local directly (it checks no signature), for assertions. */
+export async function callCognitoLocal<T>(
+  endpoint: string,
+  operation: string,
+  body: object,
+): Promise<T> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `${operation}: ${response.status} ${await response.text()}`,
+    );
+  }
+  return (await response.json()) as T;
+}

@@ -7,5 +7,5 @@ export type {
   RecordedRequest,
 } from './fakeKubernetesApi';
 export type { KubernetesStatus } from './fakeKubernetesStatus';
-export { startCognitoLocal } from './cognitoLocal';
+export { callCognitoLocal, startCognitoLocal } from './cognitoLocal';
 export type { CognitoLocal } from './cognitoLocal';
