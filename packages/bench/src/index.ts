@@ -6,11 +6,13 @@
 import { createTenantBench } from './createTenantBench';
 import { deliverBench } from './deliverBench';
 import { planBench } from './planBench';
+import { statusBench } from './statusBench';
 
 const benches: Record<string, () => Promise<void>> = {
   plan: planBench,
   deliver: deliverBench,
   'create-tenant': createTenantBench,
+  status: statusBench,
 };
 
 /** Runs the named benchmarks, or all of them. */

@@ -4,41 +4,76 @@ import {
   PlatformSettings,
   readPlatformSettings,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { GitRepositoryTarget } from '@tenant-mesh/plugin-tenant-mesh-node';
+import {
+  ClusterAccess,
+  GitRepositoryTarget,
+  readClusterAccess,
+  readDeliverySettings,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
+
+/** The cluster the status reads, and the key it was configured under. */
+export interface StatusClusterSettings {
+  access: ClusterAccess;
+  /** e.g. `tenantMesh.status.cluster`, for messages; never a credential. */
+  configKey: string;
+}
 
 /** What the plugin reads from the `tenantMesh` config key. */
 export interface TenantMeshBackendConfig {
   platform: PlatformSettings;
   /** The GitOps repository holding the tenant records, when delivery is gitops. */
   repository?: GitRepositoryTarget;
+  /** Unset when no cluster is configured anywhere. */
+  statusCluster?: StatusClusterSettings;
+  /** Base URL of the ingress gateway for the login probe, when configured. */
+  loginProbeGatewayUrl?: string;
 }
 
+const STATUS_KEY = 'tenantMesh.status';
+
 /*
- * `tenantMesh.delivery` after the catalog module: only the gitops target
- * keeps records this plugin can read.
+ * The status reads `tenantMesh.status.cluster`, else the cluster delivery
+ * writes to, else the cluster the GitOps repository is synced to.
  */
-function readRepository(
+function readStatusCluster(
   config: RootConfigService,
-): GitRepositoryTarget | undefined {
-  const delivery = config.getOptionalConfig('tenantMesh.delivery');
-  if (!delivery) {
+  delivery: ReturnType<typeof readDeliverySettings>,
+): StatusClusterSettings | undefined {
+  const own = config.getOptionalConfig(`${STATUS_KEY}.cluster`);
+  if (own) {
+    const configKey = `${STATUS_KEY}.cluster`;
+    return { access: readClusterAccess(own, configKey), configKey };
+  }
+  if (delivery?.target === 'cluster') {
+    return {
+      access: delivery.cluster,
+      configKey: 'tenantMesh.delivery.cluster',
+    };
+  }
+  if (delivery?.target === 'gitops' && delivery.secretsCluster) {
+    return {
+      access: delivery.secretsCluster,
+      configKey: 'tenantMesh.delivery.gitops.secretsCluster',
+    };
+  }
+  return undefined;
+}
+
+function readGatewayUrl(config: RootConfigService): string | undefined {
+  const key = `${STATUS_KEY}.loginProbe.gatewayUrl`;
+  const value = config.getOptionalString(key);
+  if (value === undefined) {
     return undefined;
   }
-  const target = delivery.getString('target');
-  if (target === 'gitops') {
-    return new GitRepositoryTarget({
-      dir: delivery.getString('gitops.repository'),
-    });
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new Error(url.protocol);
+    }
+  } catch {
+    throw new InputError(`${key} must be an http or https URL`);
   }
-  if (target === 'cluster') {
-    // TODO: read the tenants recorded on the Gateway when delivery is cluster.
-    return undefined;
-  }
-  throw new InputError(
-    `tenantMesh.delivery.target must be gitops or cluster, got ${JSON.stringify(
-      target,
-    )}`,
-  );
+  return value.replace(/\/+$/, '');
 }
 
 /**
@@ -50,8 +85,16 @@ function readRepository(
 export function readTenantMeshBackendConfig(
   config: RootConfigService,
 ): TenantMeshBackendConfig {
+  const delivery = readDeliverySettings(config);
+  // TODO: read the tenants recorded on the Gateway when delivery is cluster.
+  const repository =
+    delivery?.target === 'gitops'
+      ? new GitRepositoryTarget({ dir: delivery.repository })
+      : undefined;
   return {
     platform: readPlatformSettings(config.getOptional('tenantMesh')),
-    repository: readRepository(config),
+    repository,
+    statusCluster: readStatusCluster(config, delivery),
+    loginProbeGatewayUrl: readGatewayUrl(config),
   };
 }

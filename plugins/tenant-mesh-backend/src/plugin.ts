@@ -4,9 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { tenantMeshPermissions } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  cognitoClientFromConfig,
+  createClusterProvider,
+  TenantCognito,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
 import { readTenantMeshBackendConfig } from './config';
 import { createRouter } from './router';
 import { TenantAvailabilityService } from './services/TenantAvailabilityService';
+import { TenantStatusService } from './services/TenantStatusService';
 
 /**
  * The Tenant Mesh backend plugin, mounted at `/api/tenant-mesh`. Startup
@@ -22,13 +28,20 @@ export const tenantMeshPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        cache: coreServices.cache,
+        logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, httpAuth, httpRouter, permissions, catalog } = deps;
-        const { platform, repository } = readTenantMeshBackendConfig(config);
+        const { platform, repository, statusCluster, loginProbeGatewayUrl } =
+          readTenantMeshBackendConfig(config);
+        const cognito = new TenantCognito({
+          client: await cognitoClientFromConfig(config, platform.cognito),
+          logger: deps.logger,
+        });
 
         deps.permissionsRegistry.addPermissions(tenantMeshPermissions);
 
@@ -40,6 +53,23 @@ export const tenantMeshPlugin = createBackendPlugin({
               platform,
               catalog,
               repository,
+            }),
+            status: new TenantStatusService({
+              platform,
+              repository,
+              cluster: statusCluster && {
+                provider: createClusterProvider({
+                  access: statusCluster.access,
+                  catalog,
+                  configKey: statusCluster.configKey,
+                }),
+                configKey: statusCluster.configKey,
+              },
+              cognito,
+              catalog,
+              cache: deps.cache,
+              logger: deps.logger,
+              loginProbeGatewayUrl,
             }),
           }),
         );

@@ -8,12 +8,26 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { requirePermission } from './requirePermission';
 import { TenantAvailabilityService } from './services/TenantAvailabilityService';
+import { TenantStatusService } from './services/TenantStatusService';
 
 /** What the router needs; built by the plugin, swapped in tests. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   availability: TenantAvailabilityService;
+  status: TenantStatusService;
+}
+
+/** `fresh=true` skips the cached snapshots; anything but true/false is refused. */
+function readFresh(query: express.Request['query']): boolean {
+  const { fresh } = query;
+  if (fresh === undefined || fresh === 'false') {
+    return false;
+  }
+  if (fresh === 'true') {
+    return true;
+  }
+  throw new InputError('fresh must be true or false');
 }
 
 /**
@@ -23,10 +37,11 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, availability } = options;
+  const { httpAuth, permissions, availability, status } = options;
   const router = Router();
 
-  router.get('/tenants/:id/availability', async (req, res) => {
+  /** The caller, once it holds the read permission. */
+  const readableBy = async (req: express.Request) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -35,6 +50,30 @@ export async function createRouter(
       permission: tenantReadPermission,
       credentials,
     });
+    return credentials;
+  };
+
+  router.get('/tenants', async (req, res) => {
+    const credentials = await readableBy(req);
+
+    res.json(
+      await status.listTenants({ credentials, fresh: readFresh(req.query) }),
+    );
+  });
+
+  router.get('/tenants/:id/status', async (req, res) => {
+    const credentials = await readableBy(req);
+
+    res.json(
+      await status.getStatus(req.params.id, {
+        credentials,
+        fresh: readFresh(req.query),
+      }),
+    );
+  });
+
+  router.get('/tenants/:id/availability', async (req, res) => {
+    const credentials = await readableBy(req);
 
     const { host } = req.query;
     if (host !== undefined && typeof host !== 'string') {

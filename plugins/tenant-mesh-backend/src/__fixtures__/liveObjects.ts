@@ -1,0 +1,134 @@
+import {
+  KubernetesObject,
+  PlatformSettings,
+  planCentralEnvoyDeployment,
+  planGatewayAuthzPolicy,
+  planSharedObjectsOf,
+  TenantPlan,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+
+const STARTED = '2026-01-01T00:00:00Z';
+
+/** A running, ready pod of a Deployment, as the kubelet reports it. */
+export function readyPod(deployment: KubernetesObject): KubernetesObject {
+  const template = (
+    deployment.spec as {
+      template: {
+        metadata: { labels: Record<string, string> };
+        spec: { containers: Array<{ name: string; image: string }> };
+      };
+    }
+  ).template;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${deployment.metadata.name}-7d9f8-abcde`,
+      namespace: deployment.metadata.namespace,
+      labels: template.metadata.labels,
+    },
+    spec: { containers: template.spec.containers },
+    status: {
+      phase: 'Running',
+      startTime: STARTED,
+      conditions: [
+        { type: 'PodScheduled', status: 'True' },
+        { type: 'Ready', status: 'True' },
+      ],
+      containerStatuses: template.spec.containers.map(c => ({
+        name: c.name,
+        image: c.image,
+        ready: true,
+        started: true,
+        restartCount: 0,
+        state: { running: { startedAt: STARTED } },
+      })),
+    },
+  };
+}
+
+/** The same pod crash-looping on a refused cookie secret (B02). */
+export function crashLoopingPod(pod: KubernetesObject): KubernetesObject {
+  const status = pod.status as {
+    containerStatuses: Array<Record<string, unknown>>;
+  };
+  return {
+    ...pod,
+    status: {
+      ...status,
+      conditions: [
+        { type: 'PodScheduled', status: 'True' },
+        { type: 'Ready', status: 'False' },
+      ],
+      containerStatuses: status.containerStatuses.map(c => ({
+        ...c,
+        ready: false,
+        started: false,
+        restartCount: 7,
+        state: {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: 'back-off 5m0s restarting failed container',
+          },
+        },
+        lastState: {
+          terminated: {
+            reason: 'Error',
+            exitCode: 1,
+            message:
+              'invalid configuration: cookie_secret must be 16, 24, or 32 bytes to create an AES cipher, but is 44 bytes',
+          },
+        },
+      })),
+    },
+  };
+}
+
+function ready(deployment: KubernetesObject): KubernetesObject {
+  const replicas = (deployment.spec as { replicas?: number }).replicas ?? 1;
+  return {
+    ...deployment,
+    status: { replicas, readyReplicas: replicas, availableReplicas: replicas },
+  };
+}
+
+/** What the cluster holds for tenants delivered and running well. */
+export function liveTenantObjects(plan: TenantPlan): KubernetesObject[] {
+  const { namespace, name, keys } = plan.secretRef;
+  const deployments = plan.objects.filter(o => o.kind === 'Deployment');
+  return [
+    ...plan.objects.map(o => (o.kind === 'Deployment' ? ready(o) : o)),
+    ...deployments.map(readyPod),
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: {
+        name,
+        namespace,
+        labels: deployments[0]?.metadata.labels ?? {},
+      },
+      type: 'Opaque',
+      data: {
+        [keys.clientSecret]: Buffer.from('client-secret-value').toString(
+          'base64',
+        ),
+        [keys.cookieSecret]: Buffer.from(
+          'cookie secret value of 32 bytes!',
+        ).toString('base64'),
+      },
+    },
+  ];
+}
+
+/** The shared objects of these tenants, as the platform delivery leaves them. */
+export function liveSharedObjects(
+  plans: TenantPlan[],
+  platform: PlatformSettings,
+): KubernetesObject[] {
+  const shared = planSharedObjectsOf(plans, platform);
+  return [
+    ...shared.objects,
+    planGatewayAuthzPolicy(platform),
+    ready(planCentralEnvoyDeployment({ platform, envoy: shared.envoy })),
+  ];
+}

@@ -1,0 +1,468 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  KubernetesObject,
+  planTenant,
+  readPlatformSettings,
+  StatusCheck,
+  TenantPlan,
+  TenantSpec,
+  TenantStatus,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  createCognitoClient,
+  GitRepositoryTarget,
+  TENANT_RECORD_FILE,
+  TenantCognito,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
+import {
+  callCognitoLocal,
+  CognitoLocal,
+  FakeKubernetesApi,
+  startCognitoLocal,
+  startFakeKubernetesApi,
+} from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
+import {
+  crashLoopingPod,
+  liveSharedObjects,
+  liveTenantObjects,
+} from './__fixtures__/liveObjects';
+import { platformConfig } from './__fixtures__/tenants';
+import { tenantMeshPlugin } from './plugin';
+
+/*
+ * The status routes end to end: a GitOps repository with the records, the
+ * fake Kubernetes API seeded with what delivery leaves on a cluster, and
+ * cognito-local with the pool and client the real TenantCognito makes.
+ */
+
+let local: CognitoLocal;
+let cognito: TenantCognito;
+let dir: string;
+let api: FakeKubernetesApi;
+
+const cognitoConfig = () => ({
+  ...platformConfig.cognito,
+  endpoint: local.endpoint,
+});
+const platform = () =>
+  readPlatformSettings({ ...platformConfig, cognito: cognitoConfig() });
+
+beforeAll(async () => {
+  local = await startCognitoLocal();
+  cognito = new TenantCognito({
+    client: createCognitoClient({
+      region: 'us-east-1',
+      endpoint: local.endpoint,
+    }),
+  });
+});
+
+afterAll(() => local?.stop());
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tenant-mesh-status-'));
+  api = await startFakeKubernetesApi();
+});
+
+afterEach(async () => {
+  await api.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function specOf(tenantId: string): TenantSpec {
+  return {
+    tenantId,
+    displayName: `Tenant ${tenantId}`,
+    host: `${tenantId}.example.com`,
+    owner: 'group:default/customer-success',
+  };
+}
+
+/** Onboards in Cognito as Create Tenant does, and plans with the ids. */
+async function onboardCognito(tenantId: string): Promise<TenantPlan> {
+  const first = planTenant({ spec: specOf(tenantId), platform: platform() });
+  const pool = await cognito.ensureUserPool(first.cognito, tenantId);
+  const client = await cognito.ensureUserPoolClient(
+    pool.userPoolId,
+    first.cognito,
+  );
+  return planTenant({
+    spec: {
+      ...specOf(tenantId),
+      identity: { userPoolId: pool.userPoolId, clientId: client.clientId },
+    },
+    platform: platform(),
+  });
+}
+
+/** Only planned, never onboarded in Cognito: for the counts. */
+function planOnly(tenantId: string): TenantPlan {
+  return planTenant({ spec: specOf(tenantId), platform: platform() });
+}
+
+/** Records the tenants in the repository and puts them on the fake cluster. */
+async function deliver(
+  plans: TenantPlan[],
+  change: (objects: KubernetesObject[]) => KubernetesObject[] = o => o,
+) {
+  const repository = new GitRepositoryTarget({ dir });
+  await repository.init();
+  for (const plan of plans) {
+    await repository.writeTenant({
+      tenantId: plan.spec.tenantId,
+      // JSON is YAML, and the record is the spec as the form gave it.
+      files: [
+        {
+          path: TENANT_RECORD_FILE,
+          content: JSON.stringify({
+            ...specOf(plan.spec.tenantId),
+            ...(plan.spec.identity ? { identity: plan.spec.identity } : {}),
+          }),
+        },
+      ],
+      message: `Onboard tenant ${plan.spec.tenantId}`,
+    });
+  }
+  api.seed(
+    change([
+      // The platform's namespaces, there before any tenant.
+      ...['istio-ingress', 'tenant-authz'].map(name => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      })),
+      ...liveSharedObjects(plans, platform()),
+      ...plans.flatMap(liveTenantObjects),
+    ]),
+  );
+}
+
+async function start(
+  options: { cluster?: boolean; permissions?: ServiceFactory } = {},
+) {
+  const kubeconfig = join(dir, 'kubeconfig');
+  await writeFile(kubeconfig, api.kubeConfig());
+  const { server } = await startTestBackend({
+    features: [
+      tenantMeshPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          tenantMesh: {
+            ...platformConfig,
+            cognito: cognitoConfig(),
+            delivery: { target: 'gitops', gitops: { repository: dir } },
+            ...(options.cluster === false
+              ? {}
+              : { status: { cluster: { kubeconfig } } }),
+          },
+        },
+      }),
+      catalogServiceMock.factory({ entities: [] }),
+      ...(options.permissions ? [options.permissions] : []),
+    ],
+  });
+  const base = `http://localhost:${server.port()}/api/tenant-mesh`;
+  return async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}${path}`, { headers });
+    return { status: response.status, text: await response.text() };
+  };
+}
+
+const checksOf = (status: TenantStatus): StatusCheck[] => [
+  ...status.routing.path,
+  ...status.routing.authorizer,
+  ...status.auth.checks,
+];
+const check = (status: TenantStatus, id: string) =>
+  checksOf(status).find(c => c.id === id);
+
+describe('GET /api/tenant-mesh/tenants/:id/status', () => {
+  it('reports a healthy tenant: all ok but the hosted UI, which cognito-local cannot have', async () => {
+    await deliver([await onboardCognito('acme')]);
+    const get = await start();
+
+    const response = await get('/tenants/acme/status?fresh=true');
+
+    expect(response.status).toBe(200);
+    const status: TenantStatus = JSON.parse(response.text);
+    const notOk = checksOf(status).filter(c => c.state !== 'ok');
+    expect(notOk).toEqual([
+      expect.objectContaining({
+        id: 'hosted-ui-domain',
+        state: 'unknown',
+        reason:
+          'Hosted UI: unavailable in local mode (cognito-local has no hosted UI)',
+      }),
+    ]);
+    expect(status.routing.state).toBe('ok');
+    expect(status.pods).toMatchObject({ state: 'ok' });
+    expect(status.pods.namespaces).toEqual([
+      expect.objectContaining({ namespace: 'tenant-acme', ready: 1, total: 1 }),
+      expect.objectContaining({
+        namespace: 'tenant-acme-auth',
+        ready: 1,
+        total: 1,
+      }),
+    ]);
+    expect(status.lint).toMatchObject({ state: 'ok', findings: [] });
+    expect(status.auth.state).toBe('unknown');
+    expect(status).toMatchObject({
+      state: 'unknown',
+      reason:
+        'Auth: Hosted UI: unavailable in local mode (cognito-local has no hosted UI)',
+      cluster: { configured: true },
+      record: { source: 'gitops', path: 'tenants/acme/tenant.yaml' },
+    });
+  });
+
+  it('names the missing VirtualService in a routing error', async () => {
+    await deliver([await onboardCognito('acme')], objects =>
+      objects.filter(o => o.kind !== 'VirtualService'),
+    );
+    const get = await start();
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    expect(status.routing.state).toBe('error');
+    expect(check(status, 'virtual-service')).toMatchObject({
+      state: 'error',
+      reason: expect.stringContaining(
+        'VirtualService tenant-acme/tenant-acme is missing',
+      ),
+    });
+    expect(status.state).toBe('error');
+  });
+
+  it('reports a crash-looping oauth2-proxy pod with its reason (B02)', async () => {
+    await deliver([await onboardCognito('acme')], objects =>
+      objects.map(o =>
+        o.kind === 'Pod' && o.metadata.name.startsWith('oauth2-proxy')
+          ? crashLoopingPod(o)
+          : o,
+      ),
+    );
+    const get = await start();
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    expect(status.pods.state).toBe('error');
+    const auth = status.pods.namespaces.find(
+      n => n.namespace === 'tenant-acme-auth',
+    );
+    expect(auth).toMatchObject({ ready: 0, total: 1, restarts: 7 });
+    expect(auth?.troubled).toEqual([
+      expect.objectContaining({
+        reason: 'CrashLoopBackOff',
+        message: expect.stringContaining('cookie_secret must be 16, 24, or 32'),
+      }),
+    ]);
+    expect(status.pods.reason).toMatch(/CrashLoopBackOff/);
+  });
+
+  it('names the field of an app client that drifted from the plan', async () => {
+    const plan = await onboardCognito('acme');
+    await deliver([plan]);
+    await callCognitoLocal(local.endpoint, 'UpdateUserPoolClient', {
+      UserPoolId: plan.spec.identity!.userPoolId,
+      ClientId: plan.spec.identity!.clientId,
+      ...plan.cognito.userPoolClient,
+      GenerateSecret: undefined,
+      CallbackURLs: ['https://elsewhere.example.com/oauth2/callback'],
+    });
+    const get = await start();
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status?fresh=true')).text,
+    );
+
+    expect(status.auth.state).toBe('error');
+    expect(check(status, 'app-client')).toMatchObject({
+      state: 'error',
+      reason: expect.stringMatching(
+        /^The app client differs from the plan in CallbackURLs \(/,
+      ),
+    });
+  });
+
+  it('without a cluster, says so and still checks Cognito and the issuer', async () => {
+    await deliver([await onboardCognito('acme')]);
+    const get = await start({ cluster: false });
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    expect(status.cluster).toEqual({ configured: false });
+    expect(status.routing.state).toBe('unknown');
+    expect(status.routing.reason).toMatch(
+      /^No cluster configured: set tenantMesh\.status\.cluster/,
+    );
+    expect(status.pods.state).toBe('unknown');
+    expect(check(status, 'virtual-service')).toMatchObject({
+      state: 'unknown',
+      object: 'VirtualService tenant-acme/tenant-acme',
+    });
+    expect(check(status, 'user-pool')?.state).toBe('ok');
+    expect(check(status, 'app-client')?.state).toBe('ok');
+    expect(check(status, 'issuer-discovery')?.state).toBe('ok');
+    expect(status.lint.reason).toMatch(/no cluster configured/);
+    expect(status.record?.path).toBe('tenants/acme/tenant.yaml');
+  });
+
+  it('never shows a Secret value', async () => {
+    const plan = await onboardCognito('acme');
+    await deliver([plan]);
+    const { ClientSecret } = (
+      await callCognitoLocal<{ UserPoolClient: { ClientSecret: string } }>(
+        local.endpoint,
+        'DescribeUserPoolClient',
+        {
+          UserPoolId: plan.spec.identity!.userPoolId,
+          ClientId: plan.spec.identity!.clientId,
+        },
+      )
+    ).UserPoolClient;
+    const get = await start();
+
+    const bodies = [
+      (await get('/tenants/acme/status?fresh=true')).text,
+      (await get('/tenants/acme/status')).text,
+      (await get('/tenants?fresh=true')).text,
+    ];
+
+    const values = [
+      ClientSecret,
+      'client-secret-value',
+      'cookie secret value of 32 bytes!',
+    ].flatMap(v => [v, Buffer.from(v).toString('base64')]);
+    expect(ClientSecret).toMatch(/.{10,}/);
+    expect(bodies.filter(b => values.some(v => b.includes(v)))).toEqual([]);
+    expect(bodies[0]).toContain('oauth2-proxy-secret');
+  });
+
+  it('reads the cluster with as many requests for 1 tenant as among 50', async () => {
+    const countFor = async (tenants: number) => {
+      const plans = [
+        planOnly('acme'),
+        ...Array.from({ length: tenants - 1 }, (_, i) => planOnly(`t${i}`)),
+      ];
+      await deliver(plans);
+      const get = await start();
+      const before = api.requests.length;
+      expect((await get('/tenants/acme/status?fresh=true')).status).toBe(200);
+      const forStatus = api.requests.length - before;
+      const beforeList = api.requests.length;
+      expect((await get('/tenants?fresh=true')).status).toBe(200);
+      const forList = api.requests.length - beforeList;
+      await api.close();
+      await rm(dir, { recursive: true, force: true });
+      dir = await mkdtemp(join(tmpdir(), 'tenant-mesh-status-'));
+      api = await startFakeKubernetesApi();
+      return { forStatus, forList };
+    };
+
+    const one = await countFor(1);
+    const fifty = await countFor(50);
+
+    expect(one.forStatus).toBeGreaterThan(0);
+    expect(fifty).toEqual(one);
+  });
+
+  it('answers 404 for a tenant without a record and 400 for a malformed id', async () => {
+    await deliver([planOnly('acme')]);
+    const get = await start();
+
+    const unknown = await get('/tenants/globex/status');
+    const malformed = await get('/tenants/Not%20A%20Tenant/status');
+
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.text).error.name).toBe('NotFoundError');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.text).error.name).toBe('InputError');
+  });
+
+  it.each(['/tenants', '/tenants/acme/status'])(
+    'refuses %s without credentials with 401',
+    async path => {
+      await deliver([planOnly('acme')]);
+      const get = await start();
+
+      const response = await get(path, {
+        Authorization: mockCredentials.none.header(),
+      });
+
+      expect(response.status).toBe(401);
+    },
+  );
+
+  it.each(['/tenants', '/tenants/acme/status'])(
+    'refuses %s without the read permission with 403',
+    async path => {
+      await deliver([planOnly('acme')]);
+      const permissions = mockServices.permissions.factory({
+        result: AuthorizeResult.DENY,
+      });
+      const get = await start({ permissions });
+
+      const response = await get(path);
+
+      expect(response.status).toBe(403);
+      expect(JSON.parse(response.text).error.name).toBe('NotAllowedError');
+    },
+  );
+});
+
+describe('GET /api/tenant-mesh/tenants', () => {
+  it('lists every recorded tenant with its state, from one shared snapshot', async () => {
+    const acme = await onboardCognito('acme');
+    await deliver([acme, planOnly('globex')], objects =>
+      objects.filter(
+        o =>
+          !(
+            o.kind === 'VirtualService' &&
+            o.metadata.namespace === 'tenant-globex'
+          ),
+      ),
+    );
+    const get = await start();
+
+    const list = JSON.parse((await get('/tenants')).text);
+
+    expect(list.cluster).toEqual({
+      configured: true,
+      description: expect.stringContaining('tenantMesh.status.cluster'),
+    });
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        tenantId: 'acme',
+        host: 'acme.example.com',
+        state: 'ok',
+        routing: 'ok',
+        auth: 'ok',
+        pods: 'ok',
+      }),
+      expect.objectContaining({
+        tenantId: 'globex',
+        state: 'error',
+        routing: 'error',
+        reason: expect.stringContaining(
+          'VirtualService tenant-globex/tenant-globex is missing',
+        ),
+      }),
+    ]);
+  });
+});
