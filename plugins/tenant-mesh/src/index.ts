@@ -1,13 +1,33 @@
 /**
- * The Tenant Mesh frontend: the client of the Tenant Mesh backend and the
- * Create Tenant form fields. The plugin is this entry point's default
- * export; the scaffolder module with the fields is `./alpha`'s.
+ * The Tenant Mesh frontend: the client of the Tenant Mesh backend, the
+ * status cards of a tenant, the tenants page and the Create Tenant form
+ * fields. The default export is the plugin for the new frontend system; the
+ * named `tenantMeshPlugin` and `EntityTenant*Card`/`TenantsPage` extensions
+ * are the same components for legacy apps. `./alpha`'s default export is the
+ * scaffolder module with the fields.
  *
  * @packageDocumentation
  */
-export { tenantMeshPlugin as default } from './plugin';
-export { tenantMeshApiRef, TenantMeshClient } from './api';
-export type { TenantAvailability, TenantMeshApi } from './api';
+export { tenantMeshFrontendPlugin as default } from './plugin';
+export {
+  tenantMeshPlugin,
+  EntityTenantRoutingCard,
+  EntityTenantAuthCard,
+  EntityTenantPodsCard,
+  TenantsPage,
+} from './legacyPlugin';
+export { isTenantEntity } from './components/TenantStatus';
+export {
+  tenantMeshApiRef,
+  TenantMeshClient,
+  TenantStatusStore,
+  tenantStatusStoreApiRef,
+} from './api';
+export type {
+  TenantAvailability,
+  TenantMeshApi,
+  TenantStatusSnapshot,
+} from './api';
 export {
   TenantIdPicker,
   tenantIdValidation,

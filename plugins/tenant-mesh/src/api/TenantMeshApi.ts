@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { ValidationProblem } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  TenantList,
+  TenantStatus,
+  ValidationProblem,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
 
 /**
  * Whether a tenant id can be onboarded, as the backend's
@@ -31,6 +35,18 @@ export interface TenantMeshApi {
     tenantId: string,
     host?: string,
   ): Promise<TenantAvailability>;
+
+  /**
+   * The routing, auth and pods of one tenant. `fresh` skips the backend's
+   * short cache, for a person who asked to check again.
+   */
+  getTenantStatus(
+    tenantId: string,
+    options?: { fresh?: boolean },
+  ): Promise<TenantStatus>;
+
+  /** Every recorded tenant with its overall state. */
+  listTenants(): Promise<TenantList>;
 }
 
 /**

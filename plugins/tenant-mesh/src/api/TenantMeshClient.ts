@@ -1,5 +1,9 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import {
+  TenantList,
+  TenantStatus,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
 import { TenantAvailability, TenantMeshApi } from './TenantMeshApi';
 
 /**
@@ -20,13 +24,28 @@ export class TenantMeshClient implements TenantMeshApi {
     tenantId: string,
     host?: string,
   ): Promise<TenantAvailability> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl('tenant-mesh');
     const query = host ? `?${new URLSearchParams({ host })}` : '';
-    const url = `${baseUrl}/tenants/${encodeURIComponent(
-      tenantId,
-    )}/availability${query}`;
+    return this.#get(
+      `/tenants/${encodeURIComponent(tenantId)}/availability${query}`,
+    );
+  }
 
-    const response = await this.#fetchApi.fetch(url);
+  async getTenantStatus(
+    tenantId: string,
+    options?: { fresh?: boolean },
+  ): Promise<TenantStatus> {
+    const query = options?.fresh ? '?fresh=true' : '';
+    return this.#get(`/tenants/${encodeURIComponent(tenantId)}/status${query}`);
+  }
+
+  async listTenants(): Promise<TenantList> {
+    return this.#get('/tenants');
+  }
+
+  async #get<T>(path: string): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('tenant-mesh');
+
+    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -40,7 +40,11 @@ describe('TenantIdPicker', () => {
 
   beforeEach(() => {
     jest.useFakeTimers();
-    api = { checkAvailability: jest.fn() };
+    api = {
+      checkAvailability: jest.fn(),
+      getTenantStatus: jest.fn(),
+      listTenants: jest.fn(),
+    };
   });
 
   afterEach(() => jest.useRealTimers());

@@ -3,7 +3,11 @@ import { TenantMeshApi, tenantMeshApiRef } from '../../api';
 import { tenantIdValidation } from './tenantIdValidation';
 
 describe('tenantIdValidation', () => {
-  const api: jest.Mocked<TenantMeshApi> = { checkAvailability: jest.fn() };
+  const api: jest.Mocked<TenantMeshApi> = {
+    checkAvailability: jest.fn(),
+    getTenantStatus: jest.fn(),
+    listTenants: jest.fn(),
+  };
   const apiHolder: ApiHolder = {
     get: ref => (ref.id === tenantMeshApiRef.id ? api : undefined) as never,
   };

@@ -1,0 +1,101 @@
+import { ReactNode } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import IconButton from '@material-ui/core/IconButton';
+import Typography from '@material-ui/core/Typography';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import {
+  StatusSection,
+  TenantStatus,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+import { StateLabel } from './StateLabel';
+import { tenantIdOf } from './tenantEntity';
+import { useTenantStatus } from './useTenantStatus';
+
+/** What one status card shows of the tenant's status. */
+export interface StatusCardProps {
+  title: string;
+  /** Stable hook for browser tests. */
+  testId: string;
+  /** The part of the status the card is about; its state and reason head the card. */
+  section: (status: TenantStatus) => StatusSection;
+  children: (status: TenantStatus) => ReactNode;
+  /** A link under the card, once the status is known. */
+  deepLink?: (
+    status: TenantStatus,
+  ) => { title: string; link: string } | undefined;
+}
+
+function CheckedAt(props: { checkedAt: string }) {
+  // One element: the card's subheader is a flex box and would drop the space.
+  return (
+    <span>
+      Checked{' '}
+      <time dateTime={props.checkedAt}>
+        {new Date(props.checkedAt).toLocaleString()}
+      </time>
+    </span>
+  );
+}
+
+/**
+ * The frame the routing, auth and pods cards share: the entity's tenant
+ * status, a Refresh action, the time of the reads, loading and error states,
+ * and the section's state and reason above the card's own content.
+ */
+export function StatusCard(props: StatusCardProps) {
+  const { title, testId, section, children, deepLink } = props;
+  const { entity } = useEntity();
+  const { loading, status, error, refresh } = useTenantStatus(
+    tenantIdOf(entity),
+  );
+
+  const refreshButton = (
+    <IconButton
+      aria-label="Refresh"
+      title="Check again"
+      onClick={refresh}
+      disabled={loading}
+    >
+      <RefreshIcon />
+    </IconButton>
+  );
+
+  let body: ReactNode = null;
+  if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (status) {
+    const { state, reason } = section(status);
+    body = (
+      <>
+        <Box display="flex" alignItems="baseline" mb={1} data-section-state>
+          <Box minWidth={96}>
+            <StateLabel state={state} />
+          </Box>
+          <Typography variant="body2">{reason}</Typography>
+        </Box>
+        {children(status)}
+      </>
+    );
+  }
+
+  return (
+    <Box data-testid={testId} height="100%">
+      <InfoCard
+        title={title}
+        subheader={status && <CheckedAt checkedAt={status.checkedAt} />}
+        action={refreshButton}
+        deepLink={status && deepLink?.(status)}
+        variant="gridItem"
+      >
+        {loading && <Progress />}
+        {body}
+      </InfoCard>
+    </Box>
+  );
+}

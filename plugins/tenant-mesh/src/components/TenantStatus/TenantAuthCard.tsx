@@ -1,0 +1,46 @@
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import { CheckList } from './CheckList';
+import { StatusCard } from './StatusCard';
+
+/** The check the backend leaves out when no login probe is configured. */
+const LOGIN_PROBE = 'login-probe';
+
+/**
+ * Auth of the entity's tenant: user pool, app client, hosted-UI domain,
+ * oauth2-proxy, its Secret, the issuer and the last login probe.
+ *
+ * @public
+ */
+export function TenantAuthCard() {
+  return (
+    <StatusCard
+      title="Auth status"
+      testId="tenant-mesh-auth-card"
+      section={status => status.auth}
+      deepLink={status =>
+        status.auth.hostedUiUrl
+          ? { title: 'Open the hosted UI', link: status.auth.hostedUiUrl }
+          : undefined
+      }
+    >
+      {status => (
+        <>
+          <CheckList
+            title="Login"
+            checks={status.auth.checks}
+            emptyText="Nothing of the tenant's login was checked."
+          />
+          {!status.auth.checks.some(c => c.id === LOGIN_PROBE) && (
+            <List dense>
+              <ListItem data-check={LOGIN_PROBE}>
+                <ListItemText secondary="Login probe: not configured" />
+              </ListItem>
+            </List>
+          )}
+        </>
+      )}
+    </StatusCard>
+  );
+}

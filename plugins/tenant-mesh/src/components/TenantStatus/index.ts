@@ -1,0 +1,4 @@
+export { TenantRoutingCard } from './TenantRoutingCard';
+export { TenantAuthCard } from './TenantAuthCard';
+export { TenantPodsCard } from './TenantPodsCard';
+export { isTenantEntity, tenantEntityPredicate } from './tenantEntity';

@@ -1,0 +1,124 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { TenantList } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { summary } from '../../__fixtures__/tenantStatus';
+import { TenantMeshApi, tenantMeshApiRef } from '../../api';
+import { TenantsTable } from './TenantsTable';
+
+function tenantList(items: TenantList['items']): TenantList {
+  return {
+    items,
+    checkedAt: '2026-10-01T12:00:00.000Z',
+    cluster: { configured: false },
+  };
+}
+
+const THREE = tenantList([
+  summary({ tenantId: 'acme' }),
+  summary({
+    tenantId: 'globex',
+    state: 'error',
+    reason: 'VirtualService tenant-globex/tenant-globex is missing.',
+    routing: 'error',
+  }),
+  summary({
+    tenantId: 'initech',
+    state: 'unknown',
+    owner: undefined,
+    entityRef: undefined,
+    pods: 'unknown',
+  }),
+]);
+
+function renderTable(list: Promise<TenantList>) {
+  const api: Pick<TenantMeshApi, 'listTenants'> = {
+    listTenants: jest.fn(() => list),
+  };
+  renderInTestApp(<TenantsTable />, {
+    apis: [[tenantMeshApiRef, api]],
+    // The tenant and owner cells link to the catalog's entity pages.
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+  return api;
+}
+
+/** The tenant ids of the rows, top to bottom. */
+function tenantIds(): string[] {
+  const [, ...rows] = screen.getAllByRole('row');
+  return rows.map(row => within(row).getAllByRole('cell')[0].textContent ?? '');
+}
+
+describe('TenantsTable', () => {
+  it('lists every tenant, worst state first, with links to the catalog', async () => {
+    renderTable(Promise.resolve(THREE));
+
+    expect(await screen.findByText('globex')).toBeInTheDocument();
+    expect(tenantIds()).toEqual(['globex', 'initech', 'acme']);
+    expect(screen.getByRole('link', { name: 'acme' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('acme'),
+    );
+    expect(screen.getByText(/no cluster configured/)).toBeInTheDocument();
+    const globex = screen.getAllByRole('row')[1];
+    expect(globex).toHaveTextContent(
+      'VirtualService tenant-globex/tenant-globex is missing.',
+    );
+    expect(globex.querySelectorAll('[data-state="error"]')).toHaveLength(2);
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+
+    const alphabetical = ['acme', 'globex', 'initech'];
+    await userEvent.click(screen.getByText('Tenant'));
+    const sorted = tenantIds();
+    expect([alphabetical, [...alphabetical].reverse()]).toContainEqual(sorted);
+
+    await userEvent.click(screen.getByText('Tenant'));
+    expect(tenantIds()).toEqual([...sorted].reverse());
+  });
+
+  it('filters by state', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+
+    await userEvent.click(screen.getByRole('button', { name: 'filter list' }));
+    await userEvent.click(
+      within(screen.getByTestId('select')).getByRole('button'),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: 'error' }));
+    // The open menu hides the table from the accessibility tree.
+    await userEvent.keyboard('{Escape}');
+
+    await waitFor(() => expect(tenantIds()).toEqual(['globex']));
+  });
+
+  it('finds a tenant by search', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search' }),
+      'initech',
+    );
+
+    await waitFor(() => expect(tenantIds()).toEqual(['initech']));
+  });
+
+  it('says so when there is no tenant yet', async () => {
+    renderTable(Promise.resolve(tenantList([])));
+
+    expect(await screen.findByText('No tenants yet')).toBeInTheDocument();
+  });
+
+  it('shows the error of the backend', async () => {
+    renderTable(Promise.reject(new Error('Tenant Mesh backend unreachable')));
+
+    expect(
+      await screen.findByText('Error: Tenant Mesh backend unreachable'),
+    ).toBeInTheDocument();
+  });
+});
