@@ -117,7 +117,17 @@ export function noClusterStatus(): TenantStatus {
     state: 'unknown',
     reason: noCluster,
     cluster: { configured: false },
-    routing: { state: 'unknown', reason: noCluster, path: [], authorizer: [] },
+    routing: {
+      state: 'unknown',
+      reason: noCluster,
+      // The backend still names the planned hops, each unknown.
+      path: base.routing.path.map(hop => ({
+        ...hop,
+        state: 'unknown',
+        reason: noCluster,
+      })),
+      authorizer: [],
+    },
     auth: {
       state: 'unknown',
       reason: localDomain,

@@ -15,13 +15,15 @@ const useStyles = makeStyles({
 });
 
 /** The reason, then the object checked and the links a person can follow. */
-function CheckDetails(props: { check: StatusCheck }) {
-  const { check } = props;
+function CheckDetails(props: { check: StatusCheck; sharedReason?: string }) {
+  const { check, sharedReason } = props;
   return (
     <>
-      <Typography component="span" variant="body2" display="block">
-        {check.reason}
-      </Typography>
+      {check.reason !== sharedReason && (
+        <Typography component="span" variant="body2" display="block">
+          {check.reason}
+        </Typography>
+      )}
       {/* Often the title already names the object. */}
       {check.object && !check.title.includes(check.object) && (
         <Typography component="span" variant="caption" display="block">
@@ -48,8 +50,13 @@ export function CheckList(props: {
   emptyText: string;
   /** Numbered, for a path whose order matters. */
   ordered?: boolean;
+  /**
+   * A reason the card already shows at its top (e.g. no cluster
+   * configured); checks with that reason do not repeat it.
+   */
+  sharedReason?: string;
 }) {
-  const { title, checks, emptyText, ordered } = props;
+  const { title, checks, emptyText, ordered, sharedReason } = props;
   const classes = useStyles();
   return (
     <List
@@ -71,7 +78,9 @@ export function CheckList(props: {
           <ListItemText
             className={classes.text}
             primary={check.title}
-            secondary={<CheckDetails check={check} />}
+            secondary={
+              <CheckDetails check={check} sharedReason={sharedReason} />
+            }
             secondaryTypographyProps={{ component: 'div' }}
           />
         </ListItem>

@@ -72,6 +72,12 @@ describe('TenantRoutingCard', () => {
       /^UnknownNo cluster configured: /,
     );
     expect(card.querySelector('[data-state="error"]')).toBeNull();
-    expect(card).toHaveTextContent('No hop of the request path was checked.');
+    // The planned hops are named, without repeating the reason on each.
+    const hop = card.querySelector('[data-check="virtual-service"]');
+    expect(hop).toHaveTextContent('VirtualService');
+    expect(hop).not.toHaveTextContent('No cluster configured');
+    expect(card).toHaveTextContent(
+      'No hop of the authorizer path was checked.',
+    );
   });
 });
