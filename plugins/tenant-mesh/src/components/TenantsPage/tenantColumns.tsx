@@ -42,7 +42,8 @@ export const tenantColumns: TableColumn<TenantSummary>[] = [
       ),
   },
   { ...stateColumn('State', 'state'), defaultSort: 'desc' },
-  { title: 'Reason', field: 'reason' },
+  // Reasons are sentences; the state columns need little room.
+  { title: 'Reason', field: 'reason', width: '35%' },
   { title: 'Host', field: 'host' },
   {
     title: 'Owner',
