@@ -465,4 +465,31 @@ describe('GET /api/tenant-mesh/tenants', () => {
       }),
     ]);
   });
+
+  it('reads the records again once main has a new commit', async () => {
+    await deliver([planOnly('acme')]);
+    const get = await start();
+    const ids = async () =>
+      JSON.parse((await get('/tenants?fresh=true')).text).items.map(
+        (row: { tenantId: string }) => row.tenantId,
+      );
+    expect(await ids()).toEqual(['acme']);
+
+    const repository = new GitRepositoryTarget({ dir });
+    await repository.writeTenant({
+      tenantId: 'globex',
+      files: [
+        { path: TENANT_RECORD_FILE, content: JSON.stringify(specOf('globex')) },
+      ],
+      message: 'Onboard tenant globex',
+    });
+    expect(await ids()).toEqual(['acme', 'globex']);
+
+    await repository.commitChange({
+      remove: ['tenants/acme'],
+      files: [],
+      message: 'Offboard tenant acme',
+    });
+    expect(await ids()).toEqual(['globex']);
+  });
 });

@@ -9,6 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_TENANT_ID,
   ANNOTATION_USER_POOL_ID,
+  KubernetesObject,
   PlatformSettings,
   planTenant,
   StatusCheck,
@@ -25,6 +26,7 @@ import {
 import {
   ClusterProvider,
   GitRepositoryTarget,
+  readTenantRecord,
   readTenantRecords,
   TenantCognito,
   TenantCognitoStatus,
@@ -36,6 +38,7 @@ import {
   issuerCheck,
 } from './status/authChecks';
 import { loginProbeCheck } from './status/loginProbe';
+import { SharedLookup, sharedLookupOf } from './status/sharedLookup';
 import { ClusterSnapshot, kindsOf, readSnapshot } from './status/snapshot';
 import {
   authSection,
@@ -78,6 +81,8 @@ export class TenantStatusService {
   readonly #cache: CacheService;
   readonly #logger: LoggerService;
   readonly #loginProbeGatewayUrl?: string;
+  /** The plans at the last commit of main the list read; see #plans. */
+  #recorded?: { commit: string; plans: TenantPlan[] };
 
   constructor(options: {
     platform: PlatformSettings;
@@ -127,7 +132,7 @@ export class TenantStatusService {
       this.#cognitoChecks({ plan, userPoolId, fresh: options.fresh }),
     ]);
 
-    const view = this.#viewOf(plan, snapshot);
+    const view = this.#viewOf(plan, snapshot, sharedLookupOf(snapshot?.shared));
     const routing = routingSection(view);
     const auth = authSection(
       [...cognito.checks, ...clusterAuthChecks(view)],
@@ -190,28 +195,21 @@ export class TenantStatusService {
         return cached;
       }
     }
-    const specs = await this.#records();
-    const plans = specs.flatMap(spec => {
-      try {
-        return [this.#plan(spec)];
-      } catch (error) {
-        this.#logger.warn('Skipped an unplannable tenant record', {
-          tenantId: spec.tenantId,
-          error: isError(error) ? error.message : String(error),
-        });
-        return [];
-      }
-    });
+    const plans = await this.#plans();
     const snapshot = await this.#readSnapshot({
       kinds: kindsOf(plans),
       credentials: options.credentials,
     });
-    const byTenant = new Map<string, ClusterSnapshot['tenantObjects']>();
+    const byTenant = new Map<string, KubernetesObject[]>();
     for (const object of snapshot?.tenantObjects ?? []) {
       const tenantId = object.metadata.labels?.[TENANT_LABEL] ?? '';
-      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), object]);
+      const objects = byTenant.get(tenantId) ?? [];
+      objects.push(object);
+      byTenant.set(tenantId, objects);
     }
 
+    // The shared objects are parsed once here, not once per tenant.
+    const lookup = sharedLookupOf(snapshot?.shared);
     const items = plans.map(plan =>
       this.#summaryOf(
         this.#viewOf(
@@ -220,6 +218,7 @@ export class TenantStatusService {
             ...snapshot,
             tenantObjects: byTenant.get(plan.spec.tenantId) ?? [],
           },
+          lookup,
         ),
       ),
     );
@@ -258,11 +257,16 @@ export class TenantStatusService {
     };
   }
 
-  #viewOf(plan: TenantPlan, snapshot?: ClusterSnapshot): TenantView {
+  #viewOf(
+    plan: TenantPlan,
+    snapshot: ClusterSnapshot | undefined,
+    lookup: SharedLookup,
+  ): TenantView {
     return {
       plan,
       platform: this.#platform,
       snapshot,
+      lookup,
       objects: snapshot?.tenantObjects ?? [],
       noClusterReason:
         'No cluster configured: set tenantMesh.status.cluster (or tenantMesh.delivery.cluster, or tenantMesh.delivery.gitops.secretsCluster) to check the live objects.',
@@ -284,13 +288,38 @@ export class TenantStatusService {
     return planTenant({ spec, platform: this.#platform });
   }
 
-  async #records(): Promise<TenantSpec[]> {
-    if (!this.#repository) {
+  /**
+   * The plans of every recorded tenant, read and planned once per commit of
+   * main: a commit's files never change, so another replica at the same
+   * commit has the same plans, and a new commit is read again.
+   */
+  async #plans(): Promise<TenantPlan[]> {
+    const commit = await this.#repository?.head();
+    if (!this.#repository || !commit) {
       // TODO: list the tenants of the cluster target from the shared Gateway.
       return [];
     }
-    const { records } = await readTenantRecords(this.#repository);
-    return records;
+    if (this.#recorded?.commit !== commit) {
+      const { records } = await readTenantRecords(this.#repository, {
+        commit,
+      });
+      this.#recorded = { commit, plans: this.#plansOf(records) };
+    }
+    return this.#recorded.plans;
+  }
+
+  #plansOf(specs: TenantSpec[]): TenantPlan[] {
+    return specs.flatMap(spec => {
+      try {
+        return [this.#plan(spec)];
+      } catch (error) {
+        this.#logger.warn('Skipped an unplannable tenant record', {
+          tenantId: spec.tenantId,
+          error: isError(error) ? error.message : String(error),
+        });
+        return [];
+      }
+    });
   }
 
   async #record(tenantId: string): Promise<TenantSpec> {
@@ -300,16 +329,14 @@ export class TenantStatusService {
         `Tenant ${tenantId} is not recorded: only tenantMesh.delivery.target gitops keeps records the status can read`,
       );
     }
-    const path = tenantRecordPath(tenantId);
-    // Only this tenant's record, not every file under tenants/.
-    const { records } = await readTenantRecords({
-      readFiles: () => this.#repository!.readFiles(path),
-    });
-    const spec = records.find(r => r.tenantId === tenantId);
-    if (!spec) {
-      throw new NotFoundError(`Tenant ${tenantId} has no record ${path}`);
+    // Only this tenant's record is read, along its path.
+    const read = await readTenantRecord(this.#repository, tenantId);
+    if (!read || !('spec' in read)) {
+      throw new NotFoundError(
+        `Tenant ${tenantId} has no record ${tenantRecordPath(tenantId)}`,
+      );
     }
-    return spec;
+    return read.spec;
   }
 
   async #snapshot(options: {

@@ -8,11 +8,11 @@ import {
   init,
   listFiles,
   log as gitLog,
-  readBlob,
   remove as gitRemove,
   resolveRef,
 } from 'isomorphic-git';
 import { commitMessage, isEmpty, TreeChanges } from './commitMessage';
+import { readCommittedFile, readCommittedFiles } from './committedFiles';
 import { FileLockOptions, withFileLock } from './fileLock';
 import { repositoryPath, tenantFolder } from './repositoryPaths';
 
@@ -154,26 +154,60 @@ export class GitRepositoryTarget {
     };
   }
 
-  /** Committed files whose path starts with `prefix`, from HEAD. */
-  async readFiles(prefix: string): Promise<GitFile[]> {
-    const head = await this.#head();
-    if (!head) {
+  /**
+   * Committed files whose path starts with `prefix`, from HEAD or from
+   * `commit`; with `match`, only the files whose path it accepts are read.
+   */
+  async readFiles(
+    prefix: string,
+    options: { commit?: string; match?: (path: string) => boolean } = {},
+  ): Promise<GitFile[]> {
+    const commit = options.commit ?? (await this.head());
+    if (!commit) {
       return [];
     }
-    const paths = (await listFiles({ fs, dir: this.#dir, ref: head })).filter(
-      p => p.startsWith(prefix),
-    );
-    return Promise.all(
-      paths.map(async path => ({
-        path,
-        content: await this.#readCommitted(head, path),
-      })),
-    );
+    return readCommittedFiles({
+      dir: this.#dir,
+      commit,
+      prefix,
+      match: options.match,
+    });
+  }
+
+  /**
+   * One committed file, from HEAD or from `commit`; undefined when there is
+   * no such file. Reads only the folders on its path.
+   */
+  async readFile(
+    path: string,
+    options: { commit?: string } = {},
+  ): Promise<GitFile | undefined> {
+    const commit = options.commit ?? (await this.head());
+    const content =
+      commit && (await readCommittedFile({ dir: this.#dir, commit, path }));
+    return typeof content === 'string' ? { path, content } : undefined;
+  }
+
+  /**
+   * The commit main points at; undefined before the first commit or when
+   * the repository does not exist. A commit's files never change, so what
+   * is read at a commit may be kept as long as main stays there.
+   */
+  async head(): Promise<string | undefined> {
+    try {
+      return await resolveRef({ fs, dir: this.#dir, ref: 'HEAD' });
+    } catch (error) {
+      // No commit yet on main.
+      if ((error as { code?: unknown }).code === 'NotFoundError') {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /** The last `depth` commits of main, newest first. */
   async log(depth: number): Promise<GitLogEntry[]> {
-    if (!(await this.#head())) {
+    if (!(await this.head())) {
       return [];
     }
     const entries = await gitLog({ fs, dir: this.#dir, ref: BRANCH, depth });
@@ -209,7 +243,7 @@ export class GitRepositoryTarget {
     }
 
     {
-      const head = await this.#head();
+      const head = await this.head();
       const committed = new Set(
         head ? await listFiles({ fs, dir: this.#dir, ref: head }) : [],
       );
@@ -225,7 +259,10 @@ export class GitRepositoryTarget {
       for (const [path, content] of wanted) {
         if (!head || !committed.has(path)) {
           changes.added.push(path);
-        } else if ((await this.#readCommitted(head, path)) !== content) {
+        } else if (
+          (await readCommittedFile({ dir: this.#dir, commit: head, path })) !==
+          content
+        ) {
           changes.modified.push(path);
         }
       }
@@ -267,27 +304,5 @@ export class GitRepositoryTarget {
 
   #locked<T>(fn: () => Promise<T>): Promise<T> {
     return withFileLock(this.#lockPath, fn, this.#lockOptions);
-  }
-
-  async #head(): Promise<string | undefined> {
-    try {
-      return await resolveRef({ fs, dir: this.#dir, ref: 'HEAD' });
-    } catch (error) {
-      // No commit yet on main.
-      if ((error as { code?: unknown }).code === 'NotFoundError') {
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
-  async #readCommitted(head: string, path: string): Promise<string> {
-    const { blob } = await readBlob({
-      fs,
-      dir: this.#dir,
-      oid: head,
-      filepath: path,
-    });
-    return Buffer.from(blob).toString('utf8');
   }
 }

@@ -1,5 +1,6 @@
 /** The record of each onboarded tenant, kept beside its manifests. */
 export {
+  readTenantRecord,
   readTenantRecords,
   tenantRecordPath,
   TENANT_RECORD_FILE,

@@ -5,6 +5,7 @@ import { InputError } from '@backstage/errors';
 import { stringify } from 'yaml';
 import { GitRepositoryTarget } from '../gitops';
 import {
+  readTenantRecord,
   readTenantRecords,
   TENANT_RECORD_FILE,
   tenantRecordPath,
@@ -124,5 +125,62 @@ describe('readTenantRecords', () => {
       records: [],
       problems: [],
     });
+  });
+});
+
+describe('readTenantRecord', () => {
+  let dir: string;
+  let repo: GitRepositoryTarget;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tenant-mesh-record-'));
+    repo = new GitRepositoryTarget({ dir });
+    await repo.init();
+  });
+
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const writeRecord = (tenantId: string, content: string) =>
+    repo.writeTenant({
+      tenantId,
+      files: [{ path: TENANT_RECORD_FILE, content }],
+      message: `Onboard tenant ${tenantId}`,
+    });
+
+  it('reads the one tenant asked for', async () => {
+    await writeRecord('acme', stringify(acme));
+    await writeRecord('globex', stringify(globex));
+
+    expect(await readTenantRecord(repo, 'globex')).toEqual({ spec: globex });
+  });
+
+  it('finds nothing for a tenant without a record', async () => {
+    await writeRecord('acme', stringify(acme));
+
+    expect(await readTenantRecord(repo, 'globex')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a record that does not parse',
+      'tenantId: [broken\n',
+      /^not valid YAML: /,
+    ],
+    [
+      'a record of another tenant',
+      stringify(globex),
+      'records tenant globex in the folder of tenant acme',
+    ],
+  ])('reports %s as a problem', async (_case, content, message) => {
+    await writeRecord('acme', content);
+
+    expect(await readTenantRecord(repo, 'acme')).toEqual({
+      path: 'tenants/acme/tenant.yaml',
+      message: expect.stringMatching(message),
+    });
+  });
+
+  it('refuses an id that could leave the tenant folder', async () => {
+    await expect(readTenantRecord(repo, '../acme')).rejects.toThrow(InputError);
   });
 });

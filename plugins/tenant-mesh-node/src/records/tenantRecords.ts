@@ -61,8 +61,13 @@ export function tenantRecordPath(tenantId: string): string {
  */
 export async function readTenantRecords(
   repository: Pick<GitRepositoryTarget, 'readFiles'>,
+  options: { commit?: string } = {},
 ): Promise<TenantRecords> {
-  const files = await repository.readFiles(`${TENANTS_FOLDER}/`);
+  // Only the record files are read, not every tenant's manifests.
+  const files = await repository.readFiles(`${TENANTS_FOLDER}/`, {
+    commit: options.commit,
+    match: path => recordPathPattern.test(path),
+  });
   const records: TenantSpec[] = [];
   const problems: TenantRecordProblem[] = [];
 
@@ -71,22 +76,50 @@ export async function readTenantRecords(
     if (folderId === undefined) {
       continue; // a manifest of the tenant, not its record
     }
-
-    const parsed = parseTenantRecord(file.content);
-    if (!parsed.ok) {
-      problems.push({ path: file.path, message: parsed.message });
-    } else if (parsed.spec.tenantId !== folderId) {
-      // Two folders claiming one id would become one entity, silently.
-      problems.push({
-        path: file.path,
-        message: `records tenant ${parsed.spec.tenantId} in the folder of tenant ${folderId}`,
-      });
+    const read = checkedRecord(file, folderId);
+    if ('spec' in read) {
+      records.push(read.spec);
     } else {
-      records.push(parsed.spec);
+      problems.push(read);
     }
   }
 
   records.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
   problems.sort((a, b) => a.path.localeCompare(b.path));
   return { records, problems };
+}
+
+/**
+ * The record of one tenant, reading only its file (from HEAD, or from
+ * `commit`): its spec, a problem when the file does not parse or records
+ * another tenant, or undefined when there is no record.
+ *
+ * @throws InputError when the tenant id is not a tenant id.
+ * @public
+ */
+export async function readTenantRecord(
+  repository: Pick<GitRepositoryTarget, 'readFile'>,
+  tenantId: string,
+  options: { commit?: string } = {},
+): Promise<{ spec: TenantSpec } | TenantRecordProblem | undefined> {
+  const file = await repository.readFile(tenantRecordPath(tenantId), options);
+  return file && checkedRecord(file, tenantId);
+}
+
+function checkedRecord(
+  file: { path: string; content: string },
+  folderId: string,
+): { spec: TenantSpec } | TenantRecordProblem {
+  const parsed = parseTenantRecord(file.content);
+  if (!parsed.ok) {
+    return { path: file.path, message: parsed.message };
+  }
+  if (parsed.spec.tenantId !== folderId) {
+    // Two folders claiming one id would become one entity, silently.
+    return {
+      path: file.path,
+      message: `records tenant ${parsed.spec.tenantId} in the folder of tenant ${folderId}`,
+    };
+  }
+  return { spec: parsed.spec };
 }

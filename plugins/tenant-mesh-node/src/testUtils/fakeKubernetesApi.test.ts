@@ -224,6 +224,42 @@ describe('startFakeKubernetesApi', () => {
     expect(second.body.metadata.continue).toBeUndefined();
   });
 
+  it('refuses a set-based selector even when nothing would match', async () => {
+    const { code, body } = await call(
+      'GET',
+      `${cmPath}?labelSelector=${encodeURIComponent('tier in (a)')}`,
+    );
+    expect(code).toBe(400);
+    expect(body).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
+  });
+
+  it('lists what the last writes left, with their managers', async () => {
+    await call('POST', cmPath, configMap('a', { k: 'v' }));
+    await call('GET', cmPath);
+    await call('POST', cmPath, configMap('b', {}));
+    const applied = await call(
+      'PATCH',
+      `${cmPath}/a?fieldManager=tenant-mesh&force=true`,
+      configMap('a', { k: 'w' }),
+      'application/apply-patch+yaml',
+    );
+    expect(applied.code).toBe(200);
+    await call('DELETE', `${cmPath}/b`);
+
+    const { body } = await call('GET', cmPath);
+
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({
+      metadata: { name: 'a' },
+      data: { k: 'w' },
+    });
+    expect(
+      body.items[0].metadata.managedFields.map(
+        (f: { manager: string }) => f.manager,
+      ),
+    ).toContain('tenant-mesh');
+  });
+
   it('fails the nth matching request and records every request', async () => {
     api.inject({ method: 'GET', nth: 2, code: 500 });
     expect((await call('GET', '/api/v1')).code).toBe(200);

@@ -1,6 +1,6 @@
 import { KubernetesObject } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { parse as parseYaml } from 'yaml';
-import { matchesLabelSelector } from './labelSelector';
+import { LabelMatcher, parseLabelSelector } from './labelSelector';
 import { FakeObjectAddress } from './fakeObjectAddress';
 import { FakeObjectStore } from './fakeObjectStore';
 import {
@@ -196,22 +196,24 @@ function list(
   namespace: string | undefined,
   query: Record<string, string>,
 ) {
-  let items: KubernetesObject[];
+  let labels: LabelMatcher;
   try {
-    items = store
-      .list(type, namespace)
-      .filter(o =>
-        matchesLabelSelector(query.labelSelector, o.metadata.labels),
-      );
+    labels = parseLabelSelector(query.labelSelector);
   } catch (error) {
     throw new FakeApiError(400, 'BadRequest', String(error));
   }
   const start = query.continue
     ? Number(Buffer.from(query.continue, 'base64url').toString('utf8'))
     : 0;
-  const limit = query.limit ? Number(query.limit) : items.length;
-  const page = items.slice(start, start + limit);
-  const next = start + limit < items.length ? start + limit : undefined;
+  // As on a real API server, no limit or limit=0 answers everything at once.
+  const limit = Number(query.limit ?? 0) || undefined;
+  const { items, total } = store.list(type, {
+    namespace,
+    labels,
+    start,
+    limit,
+  });
+  const next = start + items.length < total ? start + items.length : undefined;
   return {
     apiVersion: groupVersionOf(type),
     kind: `${type.kind}List`,
@@ -221,7 +223,7 @@ function list(
         ? { continue: Buffer.from(String(next)).toString('base64url') }
         : {}),
     },
-    items: page,
+    items,
   };
 }
 

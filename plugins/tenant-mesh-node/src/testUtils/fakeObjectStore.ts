@@ -15,6 +15,7 @@ import {
 } from './fakeObjectChecks';
 import { FakeResourceType } from './fakeKubernetesResources';
 import { FakeApiError } from './fakeKubernetesStatus';
+import { LabelMatcher } from './labelSelector';
 import { mergePatch } from './mergePatch';
 
 /** Options of every write. */
@@ -41,6 +42,12 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class FakeObjectStore {
   #revision = 0;
   readonly #objects = new Map<string, StoredObject>();
+  /** Stored objects by type prefix in key order; rebuilt after a write. */
+  #sorted?: Map<string, StoredObject[]>;
+  readonly #managedFields = new WeakMap<
+    StoredObject,
+    ReturnType<typeof managedFieldsOf>
+  >();
 
   /** The current object with `managedFields`, or undefined. */
   get(address: FakeObjectAddress): KubernetesObject | undefined {
@@ -48,16 +55,32 @@ export class FakeObjectStore {
     return stored && this.#render(stored);
   }
 
-  /** Objects of one type, optionally in one namespace, in key order. */
-  list(type: FakeResourceType, namespace?: string): KubernetesObject[] {
-    const prefix = [type.group, type.plural, ''].join('/');
-    return [...this.#objects.entries()]
-      .filter(([key]) => key.startsWith(prefix))
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, stored]) => this.#render(stored))
-      .filter(
-        o => namespace === undefined || o.metadata.namespace === namespace,
-      );
+  /**
+   * One page of the objects of a type, optionally in one namespace, that
+   * match the labels, in key order; `total` counts every match. Objects are
+   * filtered before they are rendered, and only the page is rendered, as an
+   * API server answers from its indexed cache.
+   */
+  list(
+    type: FakeResourceType,
+    query: {
+      namespace?: string;
+      labels?: LabelMatcher;
+      start?: number;
+      limit?: number;
+    } = {},
+  ): { items: KubernetesObject[]; total: number } {
+    const { namespace, labels = () => true, start = 0 } = query;
+    const matching = this.#ofType(type).filter(
+      ({ object }) =>
+        (namespace === undefined || object.metadata.namespace === namespace) &&
+        labels(object.metadata.labels),
+    );
+    const end = query.limit === undefined ? undefined : start + query.limit;
+    return {
+      items: matching.slice(start, end).map(stored => this.#render(stored)),
+      total: matching.length,
+    };
   }
 
   /** Every object, for assertions. */
@@ -194,13 +217,13 @@ export class FakeObjectStore {
   delete(address: FakeObjectAddress, dryRun: boolean): void {
     this.#require(address);
     if (!dryRun) {
-      this.#objects.delete(storeKey(address));
+      this.#delete(address);
     }
   }
 
   /** Stores an object as if `manager` had created it with an update. */
   seed(address: FakeObjectAddress, object: KubernetesObject, manager: string) {
-    this.#objects.delete(storeKey(address));
+    this.#delete(address);
     this.create(
       address,
       {
@@ -245,6 +268,7 @@ export class FakeObjectStore {
       metadata.creationTimestamp = new Date().toISOString();
     }
     this.#objects.set(storeKey(address), next);
+    this.#sorted = undefined;
     return this.#render(next);
   }
 
@@ -258,14 +282,41 @@ export class FakeObjectStore {
     stored.operations.set(manager, 'Update');
   }
 
+  #delete(address: FakeObjectAddress) {
+    this.#objects.delete(storeKey(address));
+    this.#sorted = undefined;
+  }
+
+  #ofType(type: FakeResourceType): StoredObject[] {
+    if (!this.#sorted) {
+      this.#sorted = new Map();
+      const keys = [...this.#objects.keys()].sort((a, b) => a.localeCompare(b));
+      for (const key of keys) {
+        const prefix = key.split('/', 2).join('/');
+        const list = this.#sorted.get(prefix) ?? [];
+        list.push(this.#objects.get(key)!);
+        this.#sorted.set(prefix, list);
+      }
+    }
+    return this.#sorted.get([type.group, type.plural].join('/')) ?? [];
+  }
+
   #render(stored: StoredObject): KubernetesObject {
-    const object = clone(stored.object);
-    object.metadata.managedFields = managedFieldsOf({
-      owners: stored.owners,
-      operations: stored.operations,
-      apiVersion: object.apiVersion,
+    // A stored object is never changed once committed (a write stores a new
+    // one), so its managedFields are worked out once.
+    let managedFields = this.#managedFields.get(stored);
+    if (!managedFields) {
+      managedFields = managedFieldsOf({
+        owners: stored.owners,
+        operations: stored.operations,
+        apiVersion: stored.object.apiVersion,
+      });
+      this.#managedFields.set(stored, managedFields);
+    }
+    return clone({
+      ...stored.object,
+      metadata: { ...stored.object.metadata, managedFields },
     });
-    return object;
   }
 
   #require(address: FakeObjectAddress): StoredObject {

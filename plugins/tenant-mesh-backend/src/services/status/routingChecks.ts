@@ -13,6 +13,7 @@ import {
   LiveObjects,
   plannedObjectCheck,
 } from './liveObjects';
+import { SharedLookup } from './sharedLookup';
 import { SharedObjects } from './snapshot';
 
 /** What a routing check reads: the plan and, when there is a cluster, the live objects. */
@@ -21,28 +22,16 @@ export interface RoutingInput {
   platform: PlatformSettings;
   live: LiveObjects;
   shared: SharedObjects;
+  /** The shared objects parsed once for every tenant of a snapshot. */
+  lookup: SharedLookup;
 }
 
 export const CONVERGE =
   're-run Create Tenant for this tenant (or let the GitOps sync run)';
 
-interface GatewaySpec {
-  servers?: Array<{ hosts?: string[] }>;
-}
 interface PolicySpec {
   provider?: { name?: string };
   rules?: Array<{ to?: Array<{ operation?: { hosts?: string[] } }> }>;
-}
-interface RoutesFile {
-  resources?: Array<{
-    virtual_hosts?: Array<{
-      domains?: string[];
-      typed_per_filter_config?: Record<
-        string,
-        { host_rewrite_literal?: string }
-      >;
-    }>;
-  }>;
 }
 
 const planned = (plan: TenantPlan, kind: string, name: string) =>
@@ -53,7 +42,7 @@ function gatewayRef(platform: PlatformSettings): string {
 }
 
 function bindingCheck(input: RoutingInput): StatusCheck {
-  const { plan, platform, shared } = input;
+  const { plan, platform, lookup } = input;
   const names = tenantNames(plan.spec.tenantId, platform);
   const entry = `${names.tenantNamespace}/${plan.spec.host}`;
   const base = {
@@ -61,10 +50,7 @@ function bindingCheck(input: RoutingInput): StatusCheck {
     title: `Host ${plan.spec.host} on the shared Gateway`,
     object: gatewayRef(platform),
   };
-  const hosts = ((shared.gateway?.spec ?? {}) as GatewaySpec).servers?.flatMap(
-    s => s.hosts ?? [],
-  );
-  if (hosts?.includes(entry)) {
+  if (lookup.gatewayHosts.has(entry)) {
     return { ...base, state: 'ok', reason: `The Gateway serves ${entry}.` };
   }
   return {
@@ -228,38 +214,14 @@ function gatewayPolicyCheck(input: RoutingInput): StatusCheck {
 
 /** Where the central Envoy's route ConfigMaps send the host. */
 function envoyRouteCheck(input: RoutingInput): StatusCheck {
-  const { plan, platform, shared } = input;
+  const { plan, platform, lookup } = input;
   const { host, upstream } = plan.envoyRoute;
   const base = {
     id: 'envoy-route',
     title: `Central Envoy route for ${host}`,
     object: `ConfigMap ${platform.envoy.namespace}/${platform.envoy.name}-routes*`,
   };
-  const targets = new Set<string>();
-  for (const configMap of shared.routeConfigMaps) {
-    for (const text of Object.values(
-      (configMap.data ?? {}) as Record<string, string>,
-    )) {
-      let file: RoutesFile;
-      try {
-        file = JSON.parse(text);
-      } catch {
-        continue; // not a routes file
-      }
-      for (const vh of (file.resources ?? []).flatMap(
-        r => r.virtual_hosts ?? [],
-      )) {
-        if (!vh.domains?.includes(host)) {
-          continue;
-        }
-        for (const config of Object.values(vh.typed_per_filter_config ?? {})) {
-          if (config.host_rewrite_literal) {
-            targets.add(config.host_rewrite_literal);
-          }
-        }
-      }
-    }
-  }
+  const targets = lookup.envoyTargets.get(host) ?? new Set<string>();
   const others = [...targets].filter(t => t !== upstream);
   if (others.length > 0) {
     return {

@@ -24,6 +24,7 @@ import {
   unknownChecks,
 } from './routingChecks';
 import { secretCheck } from './authChecks';
+import { SharedLookup } from './sharedLookup';
 import { ClusterSnapshot } from './snapshot';
 
 /** The cluster-side view of one tenant: its live objects and the shared ones. */
@@ -36,6 +37,8 @@ export interface TenantView {
   objects: KubernetesObject[];
   /** Why there is no snapshot, e.g. "No cluster configured: …". */
   noClusterReason: string;
+  /** The snapshot's shared objects, parsed once for all its tenants. */
+  lookup: SharedLookup;
 }
 
 function inputOf(view: TenantView): RoutingInput {
@@ -44,6 +47,7 @@ function inputOf(view: TenantView): RoutingInput {
     platform: view.platform,
     live: new LiveObjects(view.objects),
     shared: view.snapshot?.shared ?? { routeConfigMaps: [] },
+    lookup: view.lookup,
   };
 }
 
