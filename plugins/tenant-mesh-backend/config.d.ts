@@ -25,6 +25,13 @@ export interface Config {
         serviceAccountToken?: string;
       };
       /**
+       * `<namespace>/<name>` of the ConfigMap istiod reads its meshConfig
+       * from (key `mesh`), to check that the CUSTOM provider exists.
+       * Default `istio-system/istio`; a revisioned install uses
+       * `istio-system/istio-<revision>`.
+       */
+      meshConfigMap?: string;
+      /**
        * An unauthenticated request to the tenant's host through the ingress
        * gateway, which must redirect to the tenant's hosted UI. Unset: no
        * login probe.

@@ -5,6 +5,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import tenantMeshPlugin from '@tenant-mesh/plugin-tenant-mesh-backend';
 import {
+  extensionProviderYaml,
   KubernetesObject,
   planCentralEnvoyDeployment,
   planGatewayAuthzPolicy,
@@ -149,7 +150,7 @@ export async function statusBench(): Promise<void> {
     console.log('status bench: seeding the fake Kubernetes API…');
     const shared = planSharedObjectsOf(plans, platform);
     api.seed([
-      ...['istio-ingress', 'tenant-authz'].map(name => ({
+      ...['istio-system', 'istio-ingress', 'tenant-authz'].map(name => ({
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: { name },
@@ -157,6 +158,12 @@ export async function statusBench(): Promise<void> {
       ...shared.objects,
       planGatewayAuthzPolicy(platform),
       ready(planCentralEnvoyDeployment({ platform, envoy: shared.envoy })),
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { namespace: 'istio-system', name: 'istio' },
+        data: { mesh: extensionProviderYaml(platform) },
+      },
       ...plans.flatMap(plan => [...plan.objects.map(ready), ...podsOf(plan)]),
     ]);
     const kubeconfig = join(dir, 'kubeconfig');

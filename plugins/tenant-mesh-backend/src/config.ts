@@ -27,6 +27,8 @@ export interface TenantMeshBackendConfig {
   statusCluster?: StatusClusterSettings;
   /** Base URL of the ingress gateway for the login probe, when configured. */
   loginProbeGatewayUrl?: string;
+  /** The ConfigMap istiod reads its meshConfig from. */
+  meshConfigMap: { namespace: string; name: string };
 }
 
 const STATUS_KEY = 'tenantMesh.status';
@@ -76,6 +78,27 @@ function readGatewayUrl(config: RootConfigService): string | undefined {
   return value.replace(/\/+$/, '');
 }
 
+/** `istio-system/istio`, where a default Istio install keeps meshConfig. */
+function readMeshConfigMap(config: RootConfigService): {
+  namespace: string;
+  name: string;
+} {
+  const key = `${STATUS_KEY}.meshConfigMap`;
+  const value = config.getOptionalString(key) ?? 'istio-system/istio';
+  const match =
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-.a-z0-9]*[a-z0-9])?)$/.exec(
+      value,
+    );
+  if (!match) {
+    throw new InputError(
+      `${key} must be <namespace>/<name> of a ConfigMap, e.g. istio-system/istio, got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return { namespace: match[1], name: match[3] };
+}
+
 /**
  * Reads and validates the plugin's settings, so that bad config stops the
  * backend at startup.
@@ -96,5 +119,6 @@ export function readTenantMeshBackendConfig(
     repository,
     statusCluster: readStatusCluster(config, delivery),
     loginProbeGatewayUrl: readGatewayUrl(config),
+    meshConfigMap: readMeshConfigMap(config),
   };
 }

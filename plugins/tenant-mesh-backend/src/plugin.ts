@@ -36,8 +36,13 @@ export const tenantMeshPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, httpAuth, httpRouter, permissions, catalog } = deps;
-        const { platform, repository, statusCluster, loginProbeGatewayUrl } =
-          readTenantMeshBackendConfig(config);
+        const {
+          platform,
+          repository,
+          statusCluster,
+          loginProbeGatewayUrl,
+          meshConfigMap,
+        } = readTenantMeshBackendConfig(config);
         const cognito = new TenantCognito({
           client: await cognitoClientFromConfig(config, platform.cognito),
           logger: deps.logger,
@@ -70,6 +75,7 @@ export const tenantMeshPlugin = createBackendPlugin({
               cache: deps.cache,
               logger: deps.logger,
               loginProbeGatewayUrl,
+              meshConfigMap,
             }),
           }),
         );

@@ -34,6 +34,7 @@ import {
 import {
   crashLoopingPod,
   liveSharedObjects,
+  meshConfigMap,
   liveTenantObjects,
 } from './__fixtures__/liveObjects';
 import { platformConfig } from './__fixtures__/tenants';
@@ -136,7 +137,7 @@ async function deliver(
   api.seed(
     change([
       // The platform's namespaces, there before any tenant.
-      ...['istio-ingress', 'tenant-authz'].map(name => ({
+      ...['istio-system', 'istio-ingress', 'tenant-authz'].map(name => ({
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: { name },
@@ -271,6 +272,47 @@ describe('GET /api/tenant-mesh/tenants/:id/status', () => {
       }),
     ]);
     expect(status.pods.reason).toMatch(/CrashLoopBackOff/);
+  });
+
+  it('shows "provider misconfigured" when meshConfig lacks the CUSTOM provider (B09)', async () => {
+    await deliver([await onboardCognito('acme')], objects =>
+      objects.map(o =>
+        o.kind === 'ConfigMap' && o.metadata.name === 'istio'
+          ? // The install names the provider tenant-auth: a typo of tenant-authz.
+            meshConfigMap(
+              platform(),
+              'extensionProviders:\n  - name: tenant-auth\n    envoyExtAuthzHttp: {service: x, port: 8080}\n',
+            )
+          : o,
+      ),
+    );
+    const get = await start();
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    const provider = status.auth.checks.find(
+      c => c.id === 'ext-authz-provider',
+    );
+    expect(provider).toMatchObject({
+      state: 'error',
+      object: 'ConfigMap istio-system/istio',
+      reason: expect.stringMatching(
+        /^Auth: provider misconfigured: .*"tenant-authz" \(available: tenant-auth\)/,
+      ),
+    });
+    expect(status.auth.state).toBe('error');
+    expect(status.routing.authorizer.map(c => c.id)).toContain(
+      'ext-authz-provider',
+    );
+    // The lint on the live objects finds the tenant's policy pointing nowhere.
+    expect(status.lint.findings).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('tenant-auth'),
+      }),
+    );
   });
 
   it('names the field of an app client that drifted from the plan', async () => {

@@ -1,4 +1,5 @@
 import {
+  extensionProviderYaml,
   KubernetesObject,
   PlatformSettings,
   planCentralEnvoyDeployment,
@@ -120,6 +121,23 @@ export function liveTenantObjects(plan: TenantPlan): KubernetesObject[] {
   ];
 }
 
+/**
+ * istiod's meshConfig ConfigMap of a default install, with the extension
+ * providers given (by default the platform's, as Install on your cluster
+ * sets it up).
+ */
+export function meshConfigMap(
+  platform: PlatformSettings,
+  mesh = `accessLogFile: /dev/stdout\n${extensionProviderYaml(platform)}`,
+): KubernetesObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { namespace: 'istio-system', name: 'istio' },
+    data: { mesh },
+  };
+}
+
 /** The shared objects of these tenants, as the platform delivery leaves them. */
 export function liveSharedObjects(
   plans: TenantPlan[],
@@ -130,5 +148,6 @@ export function liveSharedObjects(
     ...shared.objects,
     planGatewayAuthzPolicy(platform),
     ready(planCentralEnvoyDeployment({ platform, envoy: shared.envoy })),
+    meshConfigMap(platform),
   ];
 }

@@ -39,7 +39,12 @@ import {
 } from './status/authChecks';
 import { loginProbeCheck } from './status/loginProbe';
 import { SharedLookup, sharedLookupOf } from './status/sharedLookup';
-import { ClusterSnapshot, kindsOf, readSnapshot } from './status/snapshot';
+import {
+  ClusterSnapshot,
+  ConfigMapRef,
+  kindsOf,
+  readSnapshot,
+} from './status/snapshot';
 import {
   authSection,
   clusterAuthChecks,
@@ -81,6 +86,7 @@ export class TenantStatusService {
   readonly #cache: CacheService;
   readonly #logger: LoggerService;
   readonly #loginProbeGatewayUrl?: string;
+  readonly #meshConfigMap: ConfigMapRef;
   /** The plans at the last commit of main the list read; see #plans. */
   #recorded?: { commit: string; plans: TenantPlan[] };
 
@@ -93,6 +99,8 @@ export class TenantStatusService {
     cache: CacheService;
     logger: LoggerService;
     loginProbeGatewayUrl?: string;
+    /** Where istiod keeps meshConfig; `istio-system/istio` when unset. */
+    meshConfigMap?: ConfigMapRef;
   }) {
     this.#platform = options.platform;
     this.#repository = options.repository;
@@ -103,6 +111,10 @@ export class TenantStatusService {
     this.#cache = options.cache;
     this.#logger = options.logger;
     this.#loginProbeGatewayUrl = options.loginProbeGatewayUrl;
+    this.#meshConfigMap = options.meshConfigMap ?? {
+      namespace: 'istio-system',
+      name: 'istio',
+    };
   }
 
   /**
@@ -375,7 +387,13 @@ export class TenantStatusService {
       credentials: options.credentials,
     });
     const { tenantId, kinds } = options;
-    return readSnapshot({ reader, platform: this.#platform, tenantId, kinds });
+    return readSnapshot({
+      reader,
+      platform: this.#platform,
+      tenantId,
+      kinds,
+      meshConfigMap: this.#meshConfigMap,
+    });
   }
 
   async #cognitoChecks(options: {

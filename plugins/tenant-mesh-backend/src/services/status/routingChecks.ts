@@ -1,6 +1,7 @@
 import {
   GATEWAY_AUTHZ_POLICY,
   KubernetesObject,
+  meshConfigFindings,
   PlatformSettings,
   StatusCheck,
   TenantPlan,
@@ -261,6 +262,43 @@ export function oauth2ProxyCheck(input: RoutingInput): StatusCheck {
   });
 }
 
+/**
+ * istiod resolves the CUSTOM policies' provider by name in its meshConfig;
+ * a missing name is accepted at apply time and then denies every request
+ * the policies match (B09), so it is checked on the live meshConfig.
+ */
+export function meshProviderCheck(input: RoutingInput): StatusCheck {
+  const { platform, lookup } = input;
+  const provider = platform.extAuthzProvider;
+  const base = {
+    id: 'ext-authz-provider',
+    title: `Extension provider ${provider} in istiod's meshConfig`,
+  };
+  if (typeof lookup.meshConfig === 'string') {
+    return {
+      ...base,
+      state: 'unknown',
+      reason: `istiod's meshConfig could not be read (${lookup.meshConfig}); set tenantMesh.status.meshConfigMap to the namespace/name of the ConfigMap istiod reads.`,
+    };
+  }
+  const object = lookup.meshConfig.source;
+  const [finding] = meshConfigFindings([lookup.meshConfig], { provider });
+  if (finding) {
+    return {
+      ...base,
+      object,
+      state: 'error',
+      reason: `Auth: provider misconfigured: ${object} ${finding.message}. Add it to meshConfig.extensionProviders (README, Install on your cluster) or correct ${finding.fix}.`,
+    };
+  }
+  return {
+    ...base,
+    object,
+    state: 'ok',
+    reason: `${object} names ${provider}, so the CUSTOM policies reach the central Envoy.`,
+  };
+}
+
 /** The authorizer path: CUSTOM policies → central Envoy → oauth2-proxy. */
 export function authorizerChecks(input: RoutingInput): StatusCheck[] {
   const { platform, shared } = input;
@@ -268,6 +306,7 @@ export function authorizerChecks(input: RoutingInput): StatusCheck[] {
   return [
     policyCheck(input),
     gatewayPolicyCheck(input),
+    meshProviderCheck(input),
     envoyRouteCheck(input),
     deploymentCheck({
       id: 'envoy-deployment',

@@ -1,3 +1,5 @@
+import { MeshConfigSource } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { parse as parseYaml } from 'yaml';
 import { SharedObjects } from './snapshot';
 
 /**
@@ -10,6 +12,11 @@ export interface SharedLookup {
   gatewayHosts: ReadonlySet<string>;
   /** Host → the upstreams the central Envoy's routes rewrite it to. */
   envoyTargets: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * istiod's meshConfig, from its ConfigMap; a string says why it could not
+   * be read (absent, or `mesh` is not YAML).
+   */
+  meshConfig: MeshConfigSource | string;
 }
 
 interface GatewaySpec {
@@ -57,6 +64,24 @@ function envoyTargetsOf(shared: SharedObjects): Map<string, Set<string>> {
   return targets;
 }
 
+function meshConfigOf(shared: SharedObjects): MeshConfigSource | string {
+  const configMap = shared.meshConfig;
+  if (!configMap) {
+    return 'not found';
+  }
+  const source = `ConfigMap ${configMap.metadata.namespace}/${configMap.metadata.name}`;
+  const text = ((configMap.data ?? {}) as Record<string, string>).mesh;
+  try {
+    const meshConfig = parseYaml(text ?? '') ?? {};
+    if (typeof meshConfig !== 'object' || Array.isArray(meshConfig)) {
+      return `${source} has no meshConfig map under the key mesh`;
+    }
+    return { source, meshConfig };
+  } catch (error) {
+    return `${source}: the key mesh is not YAML (${(error as Error).message})`;
+  }
+}
+
 /**
  * Parses the shared objects of one snapshot; call once, not per tenant.
  * Without a snapshot (no cluster) the lookup is empty.
@@ -68,5 +93,6 @@ export function sharedLookupOf(
   return {
     gatewayHosts: new Set(servers.flatMap(s => s.hosts ?? [])),
     envoyTargets: envoyTargetsOf(shared),
+    meshConfig: meshConfigOf(shared),
   };
 }

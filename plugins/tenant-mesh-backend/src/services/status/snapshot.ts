@@ -16,6 +16,14 @@ export interface SharedObjects {
   /** The central Envoy's route ConfigMaps (index and shards). */
   routeConfigMaps: KubernetesObject[];
   envoyDeployment?: KubernetesObject;
+  /** The ConfigMap istiod reads its meshConfig from (key `mesh`). */
+  meshConfig?: KubernetesObject;
+}
+
+/** Where istiod keeps its meshConfig: `istio-system/istio` unless configured. */
+export interface ConfigMapRef {
+  namespace: string;
+  name: string;
 }
 
 /**
@@ -82,46 +90,54 @@ export function kindsOf(
 async function readShared(
   reader: KubernetesReader,
   platform: PlatformSettings,
+  meshConfigMap: ConfigMapRef,
 ): Promise<SharedObjects> {
   const { gateway, envoy } = platform;
-  const [gatewayObject, gatewayPolicy, routeConfigMaps, envoyDeployment] =
-    await Promise.all([
-      reader.get({
-        apiVersion: 'networking.istio.io/v1',
-        kind: 'Gateway',
-        namespace: gateway.namespace,
-        name: gateway.name,
-      }),
-      reader.get({
-        apiVersion: 'security.istio.io/v1',
-        kind: 'AuthorizationPolicy',
-        namespace: gateway.namespace,
-        name: GATEWAY_AUTHZ_POLICY,
-      }),
-      reader.list({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        namespace: envoy.namespace,
-        labelSelector: `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
-      }),
-      reader.get({
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        namespace: envoy.namespace,
-        name: envoy.name,
-      }),
-    ]);
+  const [
+    gatewayObject,
+    gatewayPolicy,
+    routeConfigMaps,
+    envoyDeployment,
+    meshConfig,
+  ] = await Promise.all([
+    reader.get({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'Gateway',
+      namespace: gateway.namespace,
+      name: gateway.name,
+    }),
+    reader.get({
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      namespace: gateway.namespace,
+      name: GATEWAY_AUTHZ_POLICY,
+    }),
+    reader.list({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: envoy.namespace,
+      labelSelector: `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
+    }),
+    reader.get({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      namespace: envoy.namespace,
+      name: envoy.name,
+    }),
+    reader.get({ apiVersion: 'v1', kind: 'ConfigMap', ...meshConfigMap }),
+  ]);
   return {
     gateway: gatewayObject && sanitize(gatewayObject),
     gatewayPolicy: gatewayPolicy && sanitize(gatewayPolicy),
     routeConfigMaps: routeConfigMaps.map(sanitize),
     envoyDeployment: envoyDeployment && sanitize(envoyDeployment),
+    meshConfig: meshConfig && sanitize(meshConfig),
   };
 }
 
 /**
  * One fixed set of parallel reads: a list per kind with a label selector,
- * plus four reads of shared objects. The number of requests depends on the
+ * plus five reads of shared objects. The number of requests depends on the
  * kinds, never on the number of tenants: `tenantId` narrows the lists to one
  * tenant, without it they cover every tenant at once.
  */
@@ -130,12 +146,13 @@ export async function readSnapshot(options: {
   platform: PlatformSettings;
   kinds: Array<{ apiVersion: string; kind: string }>;
   tenantId?: string;
+  meshConfigMap: ConfigMapRef;
 }): Promise<ClusterSnapshot> {
-  const { reader, platform, kinds, tenantId } = options;
+  const { reader, platform, kinds, tenantId, meshConfigMap } = options;
   const labelSelector = tenantId ? `${TENANT_LABEL}=${tenantId}` : TENANT_LABEL;
   const [lists, shared] = await Promise.all([
     Promise.all(kinds.map(kind => reader.list({ ...kind, labelSelector }))),
-    readShared(reader, platform),
+    readShared(reader, platform, meshConfigMap),
   ]);
   return {
     tenantObjects: lists.flat().map(sanitize),

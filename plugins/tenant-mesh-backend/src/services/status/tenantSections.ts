@@ -18,6 +18,7 @@ import { describeObject, LiveObjects } from './liveObjects';
 import { podHealth } from './podHealth';
 import {
   authorizerChecks,
+  meshProviderCheck,
   oauth2ProxyCheck,
   routingPathChecks,
   RoutingInput,
@@ -67,10 +68,17 @@ export function routingSection(view: TenantView): RoutingStatus {
   return { ...summary, path, authorizer };
 }
 
-/** The auth checks the cluster answers: oauth2-proxy and its Secret. */
+/**
+ * The auth checks the cluster answers: the provider the CUSTOM policies
+ * name, oauth2-proxy and its Secret.
+ */
 export function clusterAuthChecks(view: TenantView): StatusCheck[] {
   const input = inputOf(view);
-  const checks = [oauth2ProxyCheck(input), secretCheck(view.plan, input.live)];
+  const checks = [
+    meshProviderCheck(input),
+    oauth2ProxyCheck(input),
+    secretCheck(view.plan, input.live),
+  ];
   return view.snapshot ? checks : unknownChecks(checks, view.noClusterReason);
 }
 
@@ -123,9 +131,18 @@ export function lintSection(view: TenantView): LintStatus {
     ? view.objects.filter(o => o.kind !== 'Pod' && o.kind !== 'Secret')
     : plan.objects;
   const mine = new Set(own.map(describeObject));
-  const findings = lintObjects([...own, ...shared], { platform }).filter(
-    f => mine.has(f.object) || f.message.includes(plan.spec.host),
-  );
+  const meshConfig =
+    typeof view.lookup.meshConfig === 'string'
+      ? undefined
+      : {
+          extensionProviders: (
+            view.lookup.meshConfig.meshConfig.extensionProviders ?? []
+          ).map(p => ({ name: p.name ?? '' })),
+        };
+  const findings = lintObjects([...own, ...shared], {
+    platform,
+    meshConfig,
+  }).filter(f => mine.has(f.object) || f.message.includes(plan.spec.host));
   const state: CheckState = worstState(['ok', ...findings.map(f => f.level)]);
   const subject = snapshot
     ? 'The live objects'
