@@ -29,6 +29,8 @@ export interface TenantMeshBackendConfig {
   loginProbeGatewayUrl?: string;
   /** The ConfigMap istiod reads its meshConfig from. */
   meshConfigMap: { namespace: string; name: string };
+  /** False when onboarding never writes the oauth2-proxy Secret (GitOps, no secrets cluster). */
+  secretsDelivered: boolean;
 }
 
 const STATUS_KEY = 'tenantMesh.status';
@@ -120,5 +122,8 @@ export function readTenantMeshBackendConfig(
     statusCluster: readStatusCluster(config, delivery),
     loginProbeGatewayUrl: readGatewayUrl(config),
     meshConfigMap: readMeshConfigMap(config),
+    secretsDelivered:
+      delivery?.target === 'cluster' ||
+      (delivery?.target === 'gitops' && Boolean(delivery.secretsCluster)),
   };
 }

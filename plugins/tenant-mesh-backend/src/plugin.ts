@@ -42,6 +42,7 @@ export const tenantMeshPlugin = createBackendPlugin({
           statusCluster,
           loginProbeGatewayUrl,
           meshConfigMap,
+          secretsDelivered,
         } = readTenantMeshBackendConfig(config);
         const cognito = new TenantCognito({
           client: await cognitoClientFromConfig(config, platform.cognito),
@@ -76,6 +77,7 @@ export const tenantMeshPlugin = createBackendPlugin({
               logger: deps.logger,
               loginProbeGatewayUrl,
               meshConfigMap,
+              secretsDelivered,
             }),
           }),
         );

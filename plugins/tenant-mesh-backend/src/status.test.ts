@@ -1,4 +1,7 @@
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceFactory } from '@backstage/backend-plugin-api';
@@ -15,6 +18,7 @@ import {
   readPlatformSettings,
   StatusCheck,
   TenantPlan,
+  TenantList,
   TenantSpec,
   TenantStatus,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
@@ -149,10 +153,17 @@ async function deliver(
 }
 
 async function start(
-  options: { cluster?: boolean; permissions?: ServiceFactory } = {},
+  options: {
+    cluster?: boolean;
+    permissions?: ServiceFactory;
+    /** Another Cognito endpoint than the emulator, e.g. one that hangs. */
+    cognitoEndpoint?: string;
+    /** A kubeconfig of a cluster other than the fake. */
+    kubeconfigText?: string;
+  } = {},
 ) {
   const kubeconfig = join(dir, 'kubeconfig');
-  await writeFile(kubeconfig, api.kubeConfig());
+  await writeFile(kubeconfig, options.kubeconfigText ?? api.kubeConfig());
   const { server } = await startTestBackend({
     features: [
       tenantMeshPlugin,
@@ -160,7 +171,12 @@ async function start(
         data: {
           tenantMesh: {
             ...platformConfig,
-            cognito: cognitoConfig(),
+            cognito: {
+              ...cognitoConfig(),
+              ...(options.cognitoEndpoint
+                ? { endpoint: options.cognitoEndpoint }
+                : {}),
+            },
             delivery: { target: 'gitops', gitops: { repository: dir } },
             ...(options.cluster === false
               ? {}
@@ -361,7 +377,9 @@ describe('GET /api/tenant-mesh/tenants/:id/status', () => {
     expect(check(status, 'user-pool')?.state).toBe('ok');
     expect(check(status, 'app-client')?.state).toBe('ok');
     expect(check(status, 'issuer-discovery')?.state).toBe('ok');
-    expect(status.lint.reason).toMatch(/no cluster configured/);
+    expect(status.lint.reason).toBe(
+      'The plan passes the lint; the live objects were not read.',
+    );
     expect(status.record?.path).toBe('tenants/acme/tenant.yaml');
   });
 
@@ -533,5 +551,160 @@ describe('GET /api/tenant-mesh/tenants', () => {
       message: 'Offboard tenant acme',
     });
     expect(await ids()).toEqual(['globex']);
+  });
+});
+
+/** A server that accepts connections and never answers, as a hung service does. */
+async function startSilentServer(): Promise<{ url: string; close(): void }> {
+  const sockets = new Set<Socket>();
+  const server = createServer(() => {});
+  server.on('connection', socket => sockets.add(socket));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      sockets.forEach(s => s.destroy());
+      server.close();
+    },
+  };
+}
+
+async function commitRecord(tenantId: string, content: string) {
+  await new GitRepositoryTarget({ dir }).writeTenant({
+    tenantId,
+    files: [{ path: TENANT_RECORD_FILE, content }],
+    message: `Record tenant ${tenantId}`,
+  });
+}
+
+describe('a status that cannot read everything', () => {
+  it('keeps a tenant whose record does not parse, in error, naming the file', async () => {
+    await deliver([planOnly('acme')]);
+    await commitRecord('globex', 'tenantId: globex\nhost: [unclosed\n');
+    const get = await start({ cluster: false });
+
+    const list: TenantList = JSON.parse((await get('/tenants')).text);
+    const status = await get('/tenants/globex/status');
+
+    // acme is in warning: its Secret is never written without a secrets cluster.
+    expect(list.items.map(i => [i.tenantId, i.state])).toEqual([
+      ['acme', 'warning'],
+      ['globex', 'error'],
+    ]);
+    expect(list.items[1].reason).toMatch(
+      /^The record tenants\/globex\/tenant\.yaml cannot be used: /,
+    );
+    expect(status.status).toBe(200);
+    const globex: TenantStatus = JSON.parse(status.text);
+    expect(globex).toMatchObject({
+      state: 'error',
+      record: { path: 'tenants/globex/tenant.yaml' },
+      routing: { state: 'error' },
+      auth: { state: 'error' },
+      pods: { state: 'error' },
+    });
+    expect(globex.auth.reason).toContain(
+      'Fix the file in the GitOps repository',
+    );
+  });
+
+  it("keeps a tenant whose record breaks the platform's rules, naming the rule", async () => {
+    await deliver([planOnly('acme')]);
+    await commitRecord(
+      'globex',
+      JSON.stringify({ ...specOf('globex'), host: 'globex.other.net' }),
+    );
+    const get = await start({ cluster: false });
+
+    const response = await get('/tenants/globex/status');
+    const list: TenantList = JSON.parse((await get('/tenants')).text);
+
+    expect(response.status).toBe(200);
+    const globex: TenantStatus = JSON.parse(response.text);
+    expect(globex.state).toBe('error');
+    expect(globex.reason).toMatch(/breaks the platform's rules \(.*host/);
+    expect(list.items.find(i => i.tenantId === 'globex')?.state).toBe('error');
+  });
+
+  it('says Cognito did not answer, and still shows the cluster, when Cognito hangs', async () => {
+    const silent = await startSilentServer();
+    try {
+      await deliver([await onboardCognito('acme')]);
+      const get = await start({ cognitoEndpoint: silent.url });
+
+      const response = await get('/tenants/acme/status?fresh=true');
+
+      expect(response.status).toBe(200);
+      const status: TenantStatus = JSON.parse(response.text);
+      expect(check(status, 'user-pool')).toMatchObject({
+        state: 'unknown',
+        reason: 'Cognito could not be read: no answer within 5 s.',
+      });
+      expect(check(status, 'issuer-discovery')?.state).toBe('unknown');
+      expect(status.routing.state).toBe('ok');
+    } finally {
+      silent.close();
+    }
+  }, 20_000);
+
+  it('says the cluster could not be read, and still checks Cognito, when the cluster is down', async () => {
+    const plan = await onboardCognito('acme');
+    await deliver([plan]);
+    const down = await startFakeKubernetesApi();
+    const kubeconfigText = down.kubeConfig();
+    await down.close();
+    const get = await start({ kubeconfigText });
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status?fresh=true')).text,
+    );
+
+    expect(status.cluster.configured).toBe(true);
+    expect(status.routing).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(/^The cluster \(.*\) could not be read: /),
+    });
+    expect(check(status, 'user-pool')?.state).toBe('ok');
+  });
+
+  it('does not check the domain or the issuer of a pool that is gone', async () => {
+    const plan = await onboardCognito('acme');
+    await deliver([plan]);
+    await callCognitoLocal(local.endpoint, 'DeleteUserPool', {
+      UserPoolId: plan.spec.identity!.userPoolId,
+    });
+    const get = await start({ cluster: false });
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status?fresh=true')).text,
+    );
+
+    expect(check(status, 'user-pool')?.state).toBe('error');
+    expect(check(status, 'hosted-ui-domain')).toMatchObject({
+      state: 'unknown',
+      reason: 'No user pool, so no domain to check.',
+    });
+    expect(check(status, 'issuer-discovery')).toMatchObject({
+      state: 'unknown',
+      reason: 'No user pool, so no issuer to check.',
+    });
+  });
+
+  it('says the Secret is never written when GitOps has no secrets cluster', async () => {
+    await deliver([planOnly('acme')]);
+    const get = await start({ cluster: false });
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    expect(check(status, 'oauth2-proxy-secret')).toMatchObject({
+      state: 'warning',
+      reason: expect.stringContaining(
+        'tenantMesh.delivery.gitops.secretsCluster is not set',
+      ),
+    });
   });
 });

@@ -7,6 +7,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_HOST,
   ANNOTATION_TENANT_ID,
   ANNOTATION_USER_POOL_ID,
   KubernetesObject,
@@ -60,6 +61,49 @@ const CACHE_TTL_MS = 5_000;
 const TENANT_ENTITY = { kind: 'Resource', 'spec.type': 'tenant' };
 const tenantIdPattern = new RegExp(TENANT_ID_PATTERN);
 
+/** Seconds Cognito or the cluster may take before the status says so. */
+const READ_TIMEOUT_MS = 5_000;
+
+/** A tenant whose record cannot be read or planned, and why. */
+interface BrokenRecord {
+  tenantId: string;
+  path: string;
+  /** A sentence naming the file, the problem and the fix. */
+  reason: string;
+}
+
+/** Rejects with `message` when `promise` takes longer than `ms`. */
+async function within<T>(
+  promise: Promise<T>,
+  ms: number,
+  message: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const problemText = (error: unknown) =>
+  isError(error) ? error.message : String(error);
+
+/** A snapshot of the cluster, or why a configured cluster gave none. */
+interface SnapshotRead {
+  snapshot?: ClusterSnapshot;
+  failure?: string;
+}
+
+const brokenReason = (path: string, problem: string) =>
+  `The record ${path} cannot be used: ${problem.replace(
+    /\s*\n\s*/g,
+    ' ',
+  )}. Fix the file in the GitOps repository; until then nothing of this tenant is checked.`;
+
 /** Options of both reads. */
 export interface StatusReadOptions {
   /** Skip the cached snapshots and read the cluster and Cognito again. */
@@ -87,8 +131,9 @@ export class TenantStatusService {
   readonly #logger: LoggerService;
   readonly #loginProbeGatewayUrl?: string;
   readonly #meshConfigMap: ConfigMapRef;
+  readonly #secretsDelivered: boolean;
   /** The plans at the last commit of main the list read; see #plans. */
-  #recorded?: { commit: string; plans: TenantPlan[] };
+  #recorded?: { commit: string; plans: TenantPlan[]; broken: BrokenRecord[] };
 
   constructor(options: {
     platform: PlatformSettings;
@@ -101,6 +146,11 @@ export class TenantStatusService {
     loginProbeGatewayUrl?: string;
     /** Where istiod keeps meshConfig; `istio-system/istio` when unset. */
     meshConfigMap?: ConfigMapRef;
+    /**
+     * Whether onboarding writes the oauth2-proxy Secret to a cluster; the
+     * GitOps target without a secrets cluster never does. Default true.
+     */
+    secretsDelivered?: boolean;
   }) {
     this.#platform = options.platform;
     this.#repository = options.repository;
@@ -111,6 +161,7 @@ export class TenantStatusService {
     this.#cache = options.cache;
     this.#logger = options.logger;
     this.#loginProbeGatewayUrl = options.loginProbeGatewayUrl;
+    this.#secretsDelivered = options.secretsDelivered ?? true;
     this.#meshConfigMap = options.meshConfigMap ?? {
       namespace: 'istio-system',
       name: 'istio',
@@ -133,9 +184,30 @@ export class TenantStatusService {
       );
     }
     const spec = await this.#record(tenantId);
-    const plan = this.#plan(spec);
-
     const entity = await this.#entityOf(tenantId, options.credentials);
+    if ('reason' in spec) {
+      return this.#brokenStatus(
+        spec,
+        entity?.metadata.annotations?.[ANNOTATION_HOST] ?? '',
+      );
+    }
+    let plan: TenantPlan;
+    try {
+      plan = this.#plan(spec);
+    } catch (error) {
+      return this.#brokenStatus(
+        {
+          tenantId,
+          path: tenantRecordPath(tenantId),
+          reason: brokenReason(
+            tenantRecordPath(tenantId),
+            `it breaks the platform's rules (${problemText(error)})`,
+          ),
+        },
+        spec.host,
+      );
+    }
+
     const userPoolId =
       spec.identity?.userPoolId ??
       entity?.metadata.annotations?.[ANNOTATION_USER_POOL_ID];
@@ -144,7 +216,12 @@ export class TenantStatusService {
       this.#cognitoChecks({ plan, userPoolId, fresh: options.fresh }),
     ]);
 
-    const view = this.#viewOf(plan, snapshot, sharedLookupOf(snapshot?.shared));
+    const view = this.#viewOf(
+      plan,
+      snapshot.snapshot,
+      sharedLookupOf(snapshot.snapshot?.shared),
+      snapshot.failure,
+    );
     const routing = routingSection(view);
     const auth = authSection(
       [...cognito.checks, ...clusterAuthChecks(view)],
@@ -162,13 +239,33 @@ export class TenantStatusService {
         ['Pods', pods],
         ['Lint', lint],
       ]),
-      checkedAt: snapshot?.readAt ?? new Date().toISOString(),
+      checkedAt: snapshot.snapshot?.readAt ?? new Date().toISOString(),
       cluster: this.#clusterInfo(),
       record: { source: 'gitops', path: tenantRecordPath(tenantId) },
       routing,
       auth,
       pods,
       lint,
+    };
+  }
+
+  /**
+   * The answer for a tenant whose record is there but unusable: every card
+   * shows why, instead of an error about the request.
+   */
+  #brokenStatus(broken: BrokenRecord, host: string): TenantStatus {
+    const section = { state: 'error' as const, reason: broken.reason };
+    return {
+      tenantId: broken.tenantId,
+      host,
+      ...section,
+      checkedAt: new Date().toISOString(),
+      cluster: this.#clusterInfo(),
+      record: { source: 'gitops', path: broken.path },
+      routing: { ...section, path: [], authorizer: [] },
+      auth: { ...section, checks: [] },
+      pods: { ...section, namespaces: [] },
+      lint: { ...section, findings: [] },
     };
   }
 
@@ -207,8 +304,8 @@ export class TenantStatusService {
         return cached;
       }
     }
-    const plans = await this.#plans();
-    const snapshot = await this.#readSnapshot({
+    const { plans, broken } = await this.#plans();
+    const { snapshot, failure } = await this.#readSnapshot({
       kinds: kindsOf(plans),
       credentials: options.credentials,
     });
@@ -231,9 +328,24 @@ export class TenantStatusService {
             tenantObjects: byTenant.get(plan.spec.tenantId) ?? [],
           },
           lookup,
+          failure,
         ),
       ),
     );
+    // A record that cannot be used stays in the list, in error, so nobody
+    // mistakes its tenant for gone.
+    for (const record of broken) {
+      items.push({
+        tenantId: record.tenantId,
+        host: '',
+        state: 'error',
+        reason: record.reason,
+        routing: 'unknown',
+        auth: 'unknown',
+        pods: 'unknown',
+      });
+    }
+    items.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
     const rows = {
       items,
       checkedAt: snapshot?.readAt ?? new Date().toISOString(),
@@ -273,6 +385,8 @@ export class TenantStatusService {
     plan: TenantPlan,
     snapshot: ClusterSnapshot | undefined,
     lookup: SharedLookup,
+    /** Why a configured cluster gave no snapshot. */
+    failure?: string,
   ): TenantView {
     return {
       plan,
@@ -281,7 +395,9 @@ export class TenantStatusService {
       lookup,
       objects: snapshot?.tenantObjects ?? [],
       noClusterReason:
+        failure ??
         'No cluster configured: set tenantMesh.status.cluster (or tenantMesh.delivery.cluster, or tenantMesh.delivery.gitops.secretsCluster) to check the live objects.',
+      secretsDelivered: this.#secretsDelivered,
     };
   }
 
@@ -305,36 +421,50 @@ export class TenantStatusService {
    * main: a commit's files never change, so another replica at the same
    * commit has the same plans, and a new commit is read again.
    */
-  async #plans(): Promise<TenantPlan[]> {
+  async #plans(): Promise<{ plans: TenantPlan[]; broken: BrokenRecord[] }> {
     const commit = await this.#repository?.head();
     if (!this.#repository || !commit) {
       // TODO: list the tenants of the cluster target from the shared Gateway.
-      return [];
+      return { plans: [], broken: [] };
     }
     if (this.#recorded?.commit !== commit) {
-      const { records } = await readTenantRecords(this.#repository, {
+      const { records, problems } = await readTenantRecords(this.#repository, {
         commit,
       });
-      this.#recorded = { commit, plans: this.#plansOf(records) };
+      const broken: BrokenRecord[] = problems.map(problem => ({
+        tenantId: problem.path.split('/')[1] ?? problem.path,
+        path: problem.path,
+        reason: brokenReason(problem.path, problem.message),
+      }));
+      this.#recorded = {
+        commit,
+        plans: this.#plansOf(records, broken),
+        broken,
+      };
     }
-    return this.#recorded.plans;
+    return this.#recorded;
   }
 
-  #plansOf(specs: TenantSpec[]): TenantPlan[] {
+  #plansOf(specs: TenantSpec[], broken: BrokenRecord[]): TenantPlan[] {
     return specs.flatMap(spec => {
       try {
         return [this.#plan(spec)];
       } catch (error) {
-        this.#logger.warn('Skipped an unplannable tenant record', {
+        const path = tenantRecordPath(spec.tenantId);
+        broken.push({
           tenantId: spec.tenantId,
-          error: isError(error) ? error.message : String(error),
+          path,
+          reason: brokenReason(
+            path,
+            `it breaks the platform's rules (${problemText(error)})`,
+          ),
         });
         return [];
       }
     });
   }
 
-  async #record(tenantId: string): Promise<TenantSpec> {
+  async #record(tenantId: string): Promise<TenantSpec | BrokenRecord> {
     if (!this.#repository) {
       // TODO: find a tenant of the cluster target on the shared Gateway.
       throw new NotFoundError(
@@ -343,10 +473,17 @@ export class TenantStatusService {
     }
     // Only this tenant's record is read, along its path.
     const read = await readTenantRecord(this.#repository, tenantId);
-    if (!read || !('spec' in read)) {
+    if (!read) {
       throw new NotFoundError(
         `Tenant ${tenantId} has no record ${tenantRecordPath(tenantId)}`,
       );
+    }
+    if (!('spec' in read)) {
+      return {
+        tenantId,
+        path: read.path,
+        reason: brokenReason(read.path, read.message),
+      };
     }
     return read.spec;
   }
@@ -356,44 +493,65 @@ export class TenantStatusService {
     kinds: ReturnType<typeof kindsOf>;
     fresh?: boolean;
     credentials: BackstageCredentials;
-  }): Promise<ClusterSnapshot | undefined> {
+  }): Promise<SnapshotRead> {
     const key = `snapshot:${options.tenantId}`;
     if (!options.fresh) {
       const cached = (await this.#cache.get(key)) as
         | ClusterSnapshot
         | undefined;
       if (cached) {
-        return cached;
+        return { snapshot: cached };
       }
     }
-    const snapshot = await this.#readSnapshot(options);
-    if (snapshot) {
-      await this.#cache.set(key, snapshot as never, { ttl: CACHE_TTL_MS });
+    const read = await this.#readSnapshot(options);
+    if (read.snapshot) {
+      await this.#cache.set(key, read.snapshot as never, {
+        ttl: CACHE_TTL_MS,
+      });
     }
-    return snapshot;
+    return read;
   }
 
   async #readSnapshot(options: {
     tenantId?: string;
     kinds: ReturnType<typeof kindsOf>;
     credentials: BackstageCredentials;
-  }): Promise<ClusterSnapshot | undefined> {
-    if (!this.#cluster) {
-      return undefined;
+  }): Promise<SnapshotRead> {
+    const cluster = this.#cluster;
+    if (!cluster) {
+      return {};
     }
-    // The cluster is read with its service account; the caller's
-    // credentials only find a cluster entity in the catalog.
-    const reader = await this.#cluster.reader({
-      credentials: options.credentials,
-    });
-    const { tenantId, kinds } = options;
-    return readSnapshot({
-      reader,
-      platform: this.#platform,
-      tenantId,
-      kinds,
-      meshConfigMap: this.#meshConfigMap,
-    });
+    const { tenantId, kinds, credentials } = options;
+    try {
+      // The cluster is read with its service account; the caller's
+      // credentials only find a cluster entity in the catalog.
+      const snapshot = await within(
+        cluster.reader({ credentials }).then(reader =>
+          readSnapshot({
+            reader,
+            platform: this.#platform,
+            tenantId,
+            kinds,
+            meshConfigMap: this.#meshConfigMap,
+          }),
+        ),
+        READ_TIMEOUT_MS,
+        `no answer within ${READ_TIMEOUT_MS / 1000} s`,
+      );
+      return { snapshot };
+    } catch (error) {
+      // A cluster that is down must not hide what Cognito and the plan say.
+      this.#logger.warn('Could not read the cluster for a status', {
+        error: problemText(error),
+      });
+      return {
+        failure: `The cluster (${
+          cluster.description
+        }) could not be read: ${problemText(
+          error,
+        )}. Check that it is reachable with the configured credentials.`,
+      };
+    }
   }
 
   async #cognitoChecks(options: {
@@ -405,13 +563,18 @@ export class TenantStatusService {
     const tenantId = plan.spec.tenantId;
     let cognito: TenantCognitoStatus;
     try {
-      cognito = await this.#describeCognito({ plan, userPoolId, fresh });
+      cognito = await within(
+        this.#describeCognito({ plan, userPoolId, fresh }),
+        READ_TIMEOUT_MS,
+        `no answer within ${READ_TIMEOUT_MS / 1000} s`,
+      );
     } catch (error) {
       // Errors of the Cognito client name the operation, never a secret.
-      const reason = `Cognito could not be read: ${
-        isError(error) ? error.message : String(error)
-      }`;
-      this.#logger.warn('Could not read Cognito for a status', { tenantId });
+      const reason = `Cognito could not be read: ${problemText(error)}.`;
+      this.#logger.warn('Could not read Cognito for a status', {
+        tenantId,
+        error: problemText(error),
+      });
       return { checks: cognitoUnknownChecks(plan, reason) };
     }
     const { checks, hostedUiUrl } = cognitoChecks(plan, cognito);
@@ -421,6 +584,7 @@ export class TenantStatusService {
         plan,
         platform: this.#platform,
         userPoolId: cognito.pool?.userPoolId,
+        poolExists: Boolean(cognito.pool),
       }),
       ...(this.#loginProbeGatewayUrl
         ? [

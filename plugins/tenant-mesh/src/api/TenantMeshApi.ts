@@ -45,8 +45,11 @@ export interface TenantMeshApi {
     options?: { fresh?: boolean },
   ): Promise<TenantStatus>;
 
-  /** Every recorded tenant with its overall state. */
-  listTenants(): Promise<TenantList>;
+  /**
+   * Every recorded tenant with its overall state. `fresh` skips the
+   * backend's short cache, for a person who asked to check again.
+   */
+  listTenants(options?: { fresh?: boolean }): Promise<TenantList>;
 }
 
 /**

@@ -39,7 +39,7 @@ describe('TenantMeshClient', () => {
     );
   });
 
-  it('lists the tenants', async () => {
+  it('lists the tenants through the backend cache by default', async () => {
     fetch.mockResolvedValue(
       json({ items: [], checkedAt: '', cluster: { configured: false } }),
     );
@@ -47,6 +47,18 @@ describe('TenantMeshClient', () => {
     await expect(client.listTenants()).resolves.toMatchObject({ items: [] });
     expect(fetch).toHaveBeenCalledWith(
       'http://backstage/api/tenant-mesh/tenants',
+    );
+  });
+
+  it('lists the tenants past the cache when fresh', async () => {
+    fetch.mockResolvedValue(
+      json({ items: [], checkedAt: '', cluster: { configured: false } }),
+    );
+
+    await client.listTenants({ fresh: true });
+
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage/api/tenant-mesh/tenants?fresh=true',
     );
   });
 

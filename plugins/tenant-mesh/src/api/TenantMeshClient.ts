@@ -38,8 +38,9 @@ export class TenantMeshClient implements TenantMeshApi {
     return this.#get(`/tenants/${encodeURIComponent(tenantId)}/status${query}`);
   }
 
-  async listTenants(): Promise<TenantList> {
-    return this.#get('/tenants');
+  async listTenants(options?: { fresh?: boolean }): Promise<TenantList> {
+    const query = options?.fresh ? '?fresh=true' : '';
+    return this.#get(`/tenants${query}`);
   }
 
   async #get<T>(path: string): Promise<T> {

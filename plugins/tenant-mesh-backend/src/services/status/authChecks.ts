@@ -7,7 +7,7 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { TenantCognitoStatus } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { LiveObjects } from './liveObjects';
-import { CONVERGE } from './routingChecks';
+import { COGNITO_CONVERGE } from './routingChecks';
 
 /** What the status shows when cognito-local stands in for Cognito (B26). */
 export const LOCAL_HOSTED_UI_REASON =
@@ -41,7 +41,7 @@ export function cognitoChecks(
               state: 'warning',
               reason: `The user pool differs from the plan in ${poolDrift
                 .map(fieldOf)
-                .join(', ')} (${poolDrift.join('; ')}); ${CONVERGE}.`,
+                .join(', ')} (${poolDrift.join('; ')}); ${COGNITO_CONVERGE}.`,
             }
           : {
               state: 'ok',
@@ -52,7 +52,7 @@ export function cognitoChecks(
         id: 'user-pool',
         title: `User pool ${plan.cognito.userPool.PoolName}`,
         state: 'error',
-        reason: `${poolDrift.join('; ')}; ${CONVERGE} to create it.`,
+        reason: `${poolDrift.join('; ')}; ${COGNITO_CONVERGE} to create it.`,
       };
 
   const client: StatusCheck = {
@@ -84,7 +84,7 @@ function clientVerdict(
       state: 'error',
       reason: `The app client differs from the plan in ${drift
         .map(fieldOf)
-        .join(', ')} (${drift.join('; ')}); ${CONVERGE}.`,
+        .join(', ')} (${drift.join('; ')}); ${COGNITO_CONVERGE}.`,
     };
   }
   return { state: 'ok', reason: 'The app client matches the plan.' };
@@ -100,6 +100,13 @@ function domainCheck(
     title: `Hosted UI domain ${plan.cognito.domainPrefix}`,
   };
   const { domain } = cognito;
+  if (!cognito.pool) {
+    return {
+      ...base,
+      state: 'unknown',
+      reason: 'No user pool, so no domain to check.',
+    };
+  }
   if (domain.state === 'unsupported') {
     return { ...base, state: 'unknown', reason: LOCAL_HOSTED_UI_REASON };
   }
@@ -109,7 +116,7 @@ function domainCheck(
       state: 'error',
       reason: `${
         drift.join('; ') || 'The hosted UI domain is missing'
-      }; ${CONVERGE} to attach it.`,
+      }; ${COGNITO_CONVERGE} to attach it.`,
     };
   }
   const links: StatusLink[] = [
@@ -148,6 +155,7 @@ export function cognitoUnknownChecks(
     ['user-pool', `User pool ${plan.cognito.userPool.PoolName}`],
     ['app-client', `App client ${plan.cognito.userPoolClient.ClientName}`],
     ['hosted-ui-domain', `Hosted UI domain ${plan.cognito.domainPrefix}`],
+    ['issuer-discovery', 'OIDC issuer discovery'],
   ].map(([id, title]) => ({ id, title, state: 'unknown', reason }));
 }
 
@@ -161,7 +169,7 @@ export function secretCheck(plan: TenantPlan, live: LiveObjects): StatusCheck {
     return {
       ...base,
       state: 'error',
-      reason: `${ref} is missing, so oauth2-proxy cannot start; re-run Create Tenant, which writes it to the cluster.`,
+      reason: `${ref} is missing, so oauth2-proxy cannot start; re-run the onboarding (tenant-mesh create <tenant file>), which writes it to the cluster.`,
     };
   }
   const present = new Set((secret.dataKeys as string[] | undefined) ?? []);
@@ -174,7 +182,7 @@ export function secretCheck(plan: TenantPlan, live: LiveObjects): StatusCheck {
       state: 'error',
       reason: `${ref} lacks the key(s) ${missing.join(
         ', ',
-      )}; re-run Create Tenant.`,
+      )}; re-run the onboarding (tenant-mesh create <tenant file>).`,
     };
   }
   return {
@@ -194,14 +202,23 @@ export async function issuerCheck(options: {
   plan: TenantPlan;
   platform: PlatformSettings;
   userPoolId?: string;
+  /** False when Cognito says the pool is gone: an emulator answers discovery for any id. */
+  poolExists?: boolean;
   fetchFn?: typeof fetch;
 }): Promise<StatusCheck> {
-  const { plan, platform, userPoolId } = options;
+  const { plan, platform, userPoolId, poolExists = true } = options;
   const fetchFn = options.fetchFn ?? fetch;
   const issuer =
     plan.cognito.issuerUrl ??
     (userPoolId ? cognitoIssuerUrl(userPoolId, platform) : undefined);
   const base = { id: 'issuer-discovery', title: 'OIDC issuer discovery' };
+  if (!poolExists) {
+    return {
+      ...base,
+      state: 'unknown',
+      reason: 'No user pool, so no issuer to check.',
+    };
+  }
   if (!issuer) {
     return {
       ...base,
@@ -246,7 +263,7 @@ export async function issuerCheck(options: {
     return {
       ...base,
       state: 'ok',
-      reason: `${url} answers for the same pool (cognito-local names its issuer ${found}).`,
+      reason: `${url} answers for the same pool (cognito-local names its issuer ${found}; it answers for any pool id, so the user pool check is what shows the pool exists).`,
     };
   }
   return {

@@ -37,6 +37,15 @@ const FAILING = new Set([
   'CreateContainerConfigError',
 ]);
 
+/** Joins messages of several sources as sentences, so they do not run together. */
+function sentences(parts: Array<string | undefined>): string {
+  return parts
+    .map(p => p?.trim())
+    .filter((p): p is string => Boolean(p))
+    .map(p => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(' ');
+}
+
 const statusOf = (pod: KubernetesObject) => (pod.status ?? {}) as PodStatus;
 
 function isReady(pod: KubernetesObject): boolean {
@@ -98,7 +107,7 @@ function troubleOf(
   );
   const fix = detected.find(d => d.proposedFix)?.proposedFix;
   const fixText = fix
-    ? ` ${fix.rootCauseExplanation} ${fix.actions.join(' ')}`.trimEnd()
+    ? sentences([fix.rootCauseExplanation, ...fix.actions])
     : '';
 
   let reason: string | undefined;
@@ -106,7 +115,7 @@ function troubleOf(
   if (waiting?.reason && waiting.reason !== 'ContainerCreating') {
     reason = waiting.reason;
     // The last termination message says why the container exits (B02).
-    message = [waiting.message, terminated?.message].filter(Boolean).join(' ');
+    message = sentences([waiting.message, terminated?.message]);
   } else if (phase === 'Pending' && unscheduled) {
     reason = unscheduled.reason ?? 'Unschedulable';
     message = unscheduled.message ?? '';
@@ -127,7 +136,7 @@ function troubleOf(
     phase,
     restarts,
     reason,
-    message: `${message || detected[0]?.message || reason}${fixText}`.trim(),
+    message: sentences([message || detected[0]?.message || reason, fixText]),
   };
 }
 

@@ -27,8 +27,18 @@ export interface RoutingInput {
   lookup: SharedLookup;
 }
 
-export const CONVERGE =
-  're-run Create Tenant for this tenant (or let the GitOps sync run)';
+/**
+ * How a person converges a tenant. The Create Tenant form refuses an id
+ * that exists, so the re-run goes through the CLI or the REST API.
+ */
+const RERUN =
+  're-run the onboarding with tenant-mesh create <tenant file> or the scaffolder REST API (the form refuses an existing id)';
+
+/** For Kubernetes objects, which a GitOps sync can also restore. */
+export const CONVERGE = `${RERUN}, or let the GitOps sync apply the repository`;
+
+/** For Cognito resources, which only the onboarding changes. */
+export const COGNITO_CONVERGE = RERUN;
 
 interface PolicySpec {
   provider?: { name?: string };
@@ -69,7 +79,7 @@ function gatewayCheck(input: RoutingInput): StatusCheck {
     return {
       ...base,
       state: 'error',
-      reason: `${ref} is missing; deliver the platform (Set up platform) or any tenant to create it.`,
+      reason: `${ref} is missing; deliver the platform (the Set up tenant platform template) or any tenant to create it.`,
     };
   }
   const verdict = istioAcceptance(shared.gateway);
@@ -193,7 +203,7 @@ function gatewayPolicyCheck(input: RoutingInput): StatusCheck {
     return {
       ...base,
       state: 'warning',
-      reason: `${ref} is missing, so a host without its tenant policy is not checked; deliver the platform (Set up platform).`,
+      reason: `${ref} is missing, so a host without its tenant policy is not checked; deliver the platform (the Set up tenant platform template).`,
     };
   }
   if (provider !== platform.extAuthzProvider) {
@@ -313,7 +323,7 @@ export function authorizerChecks(input: RoutingInput): StatusCheck[] {
       title: `Central Envoy (${envoyRef})`,
       ref: envoyRef,
       live: shared.envoyDeployment,
-      missing: `${envoyRef} is missing, so every tenant's login is denied; deliver the platform (Set up platform).`,
+      missing: `${envoyRef} is missing, so every tenant's login is denied; deliver the platform (the Set up tenant platform template).`,
     }),
     oauth2ProxyCheck(input),
   ];

@@ -40,6 +40,8 @@ export interface TenantView {
   noClusterReason: string;
   /** The snapshot's shared objects, parsed once for all its tenants. */
   lookup: SharedLookup;
+  /** False when onboarding never writes the oauth2-proxy Secret anywhere. */
+  secretsDelivered: boolean;
 }
 
 function inputOf(view: TenantView): RoutingInput {
@@ -74,12 +76,24 @@ export function routingSection(view: TenantView): RoutingStatus {
  */
 export function clusterAuthChecks(view: TenantView): StatusCheck[] {
   const input = inputOf(view);
-  const checks = [
-    meshProviderCheck(input),
-    oauth2ProxyCheck(input),
-    secretCheck(view.plan, input.live),
+  const secret = secretCheck(view.plan, input.live);
+  if (view.snapshot) {
+    return [meshProviderCheck(input), oauth2ProxyCheck(input), secret];
+  }
+  return [
+    ...unknownChecks(
+      [meshProviderCheck(input), oauth2ProxyCheck(input)],
+      view.noClusterReason,
+    ),
+    // Known without a cluster: this delivery never writes the Secret.
+    view.secretsDelivered
+      ? unknownChecks([secret], view.noClusterReason)[0]
+      : {
+          ...secret,
+          state: 'warning',
+          reason: `${secret.object} is never written here: secrets never go to Git and tenantMesh.delivery.gitops.secretsCluster is not set, so oauth2-proxy cannot start until the Secret is created another way.`,
+        },
   ];
-  return view.snapshot ? checks : unknownChecks(checks, view.noClusterReason);
 }
 
 /** Pods of the tenant's two namespaces. */
@@ -144,14 +158,12 @@ export function lintSection(view: TenantView): LintStatus {
     meshConfig,
   }).filter(f => mine.has(f.object) || f.message.includes(plan.spec.host));
   const state: CheckState = worstState(['ok', ...findings.map(f => f.level)]);
-  const subject = snapshot
-    ? 'The live objects'
-    : 'The plan (no cluster configured)';
+  const passed = snapshot
+    ? 'The live objects pass the lint.'
+    : 'The plan passes the lint; the live objects were not read.';
   return {
     state,
-    reason:
-      findings.find(f => f.level === state)?.message ??
-      `${subject} pass the lint.`,
+    reason: findings.find(f => f.level === state)?.message ?? passed,
     findings,
   };
 }

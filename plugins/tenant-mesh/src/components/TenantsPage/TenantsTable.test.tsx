@@ -33,15 +33,17 @@ const THREE = tenantList([
 ]);
 
 function renderTable(list: Promise<TenantList>) {
-  const api: Pick<TenantMeshApi, 'listTenants'> = {
-    listTenants: jest.fn(() => list),
-  };
+  const listTenants = jest.fn<
+    ReturnType<TenantMeshApi['listTenants']>,
+    Parameters<TenantMeshApi['listTenants']>
+  >(() => list);
+  const api: Pick<TenantMeshApi, 'listTenants'> = { listTenants };
   renderInTestApp(<TenantsTable />, {
     apis: [[tenantMeshApiRef, api]],
     // The tenant and owner cells link to the catalog's entity pages.
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
-  return api;
+  return listTenants;
 }
 
 /** The tenant ids of the rows, top to bottom. */
@@ -66,6 +68,37 @@ describe('TenantsTable', () => {
       'VirtualService tenant-globex/tenant-globex is missing.',
     );
     expect(globex.querySelectorAll('[data-state="error"]')).toHaveLength(2);
+  });
+
+  it('keeps every state on one line', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+
+    const labels = document.querySelectorAll('[data-state]');
+    expect(labels).toHaveLength(THREE.items.length * 4);
+    labels.forEach(label =>
+      expect(label.closest('td')).toHaveStyle({ whiteSpace: 'nowrap' }),
+    );
+  });
+
+  it('says that the list leaves Cognito to the tenant pages', async () => {
+    renderTable(Promise.resolve(THREE));
+
+    expect(
+      await screen.findByText(/Cognito is checked on each tenant's page/),
+    ).toBeInTheDocument();
+  });
+
+  it('loads through the backend cache, and refreshes past it', async () => {
+    const listTenants = renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+    expect(listTenants).toHaveBeenCalledTimes(1);
+    expect(listTenants.mock.calls[0][0]?.fresh).toBeFalsy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+
+    await waitFor(() => expect(listTenants).toHaveBeenCalledTimes(2));
+    expect(listTenants).toHaveBeenLastCalledWith({ fresh: true });
   });
 
   it('sorts by a column when its header is clicked', async () => {

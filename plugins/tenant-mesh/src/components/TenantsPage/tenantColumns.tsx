@@ -21,6 +21,10 @@ function stateColumn(
   return {
     title,
     field,
+    // Wide enough for "Unknown" and its icon on one line; the Reason column
+    // takes the room that is left.
+    width: '130px',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row => <StateLabel state={row[field]} />,
     customSort: (a, b) => SEVERITY[a[field]] - SEVERITY[b[field]],
   };
