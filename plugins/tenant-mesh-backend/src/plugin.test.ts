@@ -111,6 +111,27 @@ describe('GET /api/tenant-mesh/tenants/:id/availability', () => {
     ]);
   });
 
+  it('answers taken for an id whose record does not parse', async () => {
+    await new GitRepositoryTarget({ dir }).writeTenant({
+      tenantId: 'hooli',
+      files: [{ path: TENANT_RECORD_FILE, content: 'host: [unclosed\n' }],
+      message: 'Record tenant hooli',
+    });
+    const get = await start();
+
+    const body = await (await get('/tenants/hooli/availability')).json();
+
+    expect(body.available).toBe(false);
+    expect(body.problems).toEqual([
+      expect.objectContaining({
+        rule: 'taken',
+        message: expect.stringContaining(
+          'tenants/hooli/tenant.yaml (which does not parse)',
+        ),
+      }),
+    ]);
+  });
+
   it('reads no records when delivery is not configured', async () => {
     const get = await start({ tenantMesh: platformConfig });
 

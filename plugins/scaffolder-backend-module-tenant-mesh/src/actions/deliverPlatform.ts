@@ -35,7 +35,11 @@ function gitopsSummary(
     return `Dry run: ${result.files.length} files of ${repositoryPath} would change; nothing was committed.`;
   }
   return result.changed
-    ? `Committed ${result.commit} to ${repositoryPath}, changing ${result.files.length} files: platform/ and the shared files of ${result.tenantCount} tenants.`
+    ? `Committed ${result.commit} to ${repositoryPath}, changing ${
+        result.files.length
+      } file${
+        result.files.length === 1 ? '' : 's'
+      }: platform/ and the shared files of ${result.tenantCount} tenants.`
     : `${repositoryPath} already holds the platform as planned; nothing was committed.`;
 }
 

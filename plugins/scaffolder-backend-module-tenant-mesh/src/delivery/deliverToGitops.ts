@@ -81,7 +81,11 @@ export async function deliverToGitops(options: {
   });
   step.logger.info(
     written.changed
-      ? `Committed ${written.commit} to ${repositoryPath}, changing ${written.files.length} files of tenant ${tenantId} and the shared configuration.`
+      ? `Committed ${written.commit} to ${repositoryPath}, changing ${
+          written.files.length
+        } file${
+          written.files.length === 1 ? '' : 's'
+        } of tenant ${tenantId} and the shared configuration.`
       : `The GitOps repository ${repositoryPath} already holds tenant ${tenantId} as planned; nothing was committed.`,
   );
 

@@ -179,7 +179,13 @@ export async function deliverPlatformToGitops(options: {
   });
   step.logger.info(
     written.changed
-      ? `Committed ${written.commit} to ${repositoryPath}, changing ${written.files.length} files of the platform and the shared configuration of ${written.tenantCount} tenants.`
+      ? `Committed ${written.commit} to ${repositoryPath}, changing ${
+          written.files.length
+        } file${
+          written.files.length === 1 ? '' : 's'
+        } of the platform and the shared configuration of ${
+          written.tenantCount
+        } tenants.`
       : `The GitOps repository ${repositoryPath} already holds the platform as planned for ${written.tenantCount} tenants; nothing was committed.`,
   );
   return written;

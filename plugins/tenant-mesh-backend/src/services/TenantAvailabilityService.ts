@@ -176,12 +176,21 @@ export class TenantAvailabilityService {
     }
     // TODO: cache the records for a few seconds; the form asks as the user
     // types, and each read walks every file under tenants/.
-    const { records } = await readTenantRecords(this.#repository);
-    return records.map(record => ({
-      tenantId: record.tenantId,
-      host: record.host,
-      source: `the GitOps record ${tenantRecordPath(record.tenantId)}`,
-    }));
+    const { records, problems } = await readTenantRecords(this.#repository);
+    return [
+      ...records.map(record => ({
+        tenantId: record.tenantId,
+        host: record.host,
+        source: `the GitOps record ${tenantRecordPath(record.tenantId)}`,
+      })),
+      // A record that does not parse still holds its id: onboarding the id
+      // again would overwrite the file someone has to fix.
+      ...problems.map(problem => ({
+        tenantId: problem.path.split('/')[1] ?? problem.path,
+        host: '',
+        source: `the GitOps record ${problem.path} (which does not parse)`,
+      })),
+    ];
   }
 }
 
