@@ -47,7 +47,13 @@ export const tenantColumns: TableColumn<TenantSummary>[] = [
   },
   { ...stateColumn('State', 'state'), defaultSort: 'desc' },
   // Reasons are sentences; the state columns need little room.
-  { title: 'Reason', field: 'reason', width: '35%' },
+  {
+    title: 'Reason',
+    field: 'reason',
+    width: '35%',
+    // material-table shares out widths unevenly; a floor keeps it readable.
+    cellStyle: { minWidth: 320 },
+  },
   { title: 'Host', field: 'host' },
   {
     title: 'Owner',
