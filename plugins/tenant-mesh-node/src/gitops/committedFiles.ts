@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { readBlob, readTree } from 'isomorphic-git';
 
@@ -14,20 +15,19 @@ function mayHold(folder: string, prefix: string): boolean {
 }
 
 /**
- * The files of a commit whose path starts with `prefix` and passes `match`,
+ * The blobs of a commit whose path starts with `prefix` and passes `match`,
  * in Git's tree order. Only the folders on the way to `prefix` are read,
- * and each tree object once; a file's content is read by its blob id, not
- * by walking again from the root.
+ * and each tree object once.
  */
-export async function readCommittedFiles(options: {
+async function findCommittedBlobs(options: {
   dir: string;
   commit: string;
   prefix: string;
-  match?: (path: string) => boolean;
-}): Promise<Array<{ path: string; content: string }>> {
-  const { dir, commit, prefix, match = () => true } = options;
-  // Shares the parsed pack indexes between the reads of this one call.
-  const cache = {};
+  match: (path: string) => boolean;
+  /** isomorphic-git's cache of parsed pack indexes, shared within one call. */
+  cache: object;
+}): Promise<FoundBlob[]> {
+  const { dir, commit, prefix, match, cache } = options;
 
   const walk = async (oid: string, folder: string): Promise<FoundBlob[]> => {
     const { tree } = await readTree({ fs, dir, oid, cache });
@@ -45,13 +45,51 @@ export async function readCommittedFiles(options: {
     return found.flat();
   };
 
-  const blobs = await walk(commit, '');
+  return walk(commit, '');
+}
+
+/**
+ * The files of a commit whose path starts with `prefix` and passes `match`,
+ * in Git's tree order. A file's content is read by its blob id, not by
+ * walking again from the root.
+ */
+export async function readCommittedFiles(options: {
+  dir: string;
+  commit: string;
+  prefix: string;
+  match?: (path: string) => boolean;
+}): Promise<Array<{ path: string; content: string }>> {
+  const { dir, match = () => true } = options;
+  const cache = {};
+  const blobs = await findCommittedBlobs({ ...options, match, cache });
   return Promise.all(
     blobs.map(async ({ path, oid }) => {
       const { blob } = await readBlob({ fs, dir, oid, cache });
       return { path, content: Buffer.from(blob).toString('utf8') };
     }),
   );
+}
+
+/**
+ * The paths and blob ids of a commit's files below `prefix`, without
+ * reading one file: compared with the `gitBlobId` of what a file should
+ * hold, they tell whether it holds it.
+ */
+export async function readCommittedBlobIds(options: {
+  dir: string;
+  commit: string;
+  prefix: string;
+}): Promise<Array<{ path: string; oid: string }>> {
+  return findCommittedBlobs({ ...options, match: () => true, cache: {} });
+}
+
+/** The id Git gives a file of this content: the SHA-1 of its blob object. */
+export function gitBlobId(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }
 
 /**

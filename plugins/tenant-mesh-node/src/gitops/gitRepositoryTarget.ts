@@ -12,7 +12,11 @@ import {
   resolveRef,
 } from 'isomorphic-git';
 import { commitMessage, isEmpty, TreeChanges } from './commitMessage';
-import { readCommittedFile, readCommittedFiles } from './committedFiles';
+import {
+  readCommittedBlobIds,
+  readCommittedFile,
+  readCommittedFiles,
+} from './committedFiles';
 import { FileLockOptions, withFileLock } from './fileLock';
 import { repositoryPath, tenantFolder } from './repositoryPaths';
 
@@ -172,6 +176,21 @@ export class GitRepositoryTarget {
       prefix,
       match: options.match,
     });
+  }
+
+  /**
+   * Paths and blob ids of the committed files below `prefix`, from HEAD or
+   * from `commit`, without reading their contents (see `gitBlobId`).
+   */
+  async listFiles(
+    prefix: string,
+    options: { commit?: string } = {},
+  ): Promise<Array<{ path: string; oid: string }>> {
+    const commit = options.commit ?? (await this.head());
+    if (!commit) {
+      return [];
+    }
+    return readCommittedBlobIds({ dir: this.#dir, commit, prefix });
   }
 
   /**

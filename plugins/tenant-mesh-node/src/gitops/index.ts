@@ -1,5 +1,6 @@
 /** Delivery of Tenant Mesh's manifests to a GitOps repository. */
 export { GitRepositoryTarget } from './gitRepositoryTarget';
+export { gitBlobId } from './committedFiles';
 export type {
   GitFile,
   GitLogEntry,

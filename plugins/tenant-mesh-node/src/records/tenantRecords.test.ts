@@ -95,6 +95,7 @@ describe('readTenantRecords', () => {
     expect(problems).toEqual([
       {
         path: 'tenants/broken/tenant.yaml',
+        tenantId: 'broken',
         message: expect.stringMatching(/^not valid YAML: /),
       },
     ]);
@@ -108,6 +109,7 @@ describe('readTenantRecords', () => {
       problems: [
         {
           path: 'tenants/initech/tenant.yaml',
+          tenantId: 'initech',
           message: 'records tenant acme in the folder of tenant initech',
         },
       ],
@@ -176,6 +178,7 @@ describe('readTenantRecord', () => {
 
     expect(await readTenantRecord(repo, 'acme')).toEqual({
       path: 'tenants/acme/tenant.yaml',
+      tenantId: 'acme',
       message: expect.stringMatching(message),
     });
   });

@@ -19,6 +19,8 @@ const recordPathPattern = new RegExp(
 export interface TenantRecordProblem {
   /** Repository-relative path of the file, e.g. `tenants/acme/tenant.yaml`. */
   path: string;
+  /** The tenant id its folder names, which stays taken while the file is broken. */
+  tenantId: string;
   /** Why it was skipped, a sentence without the path. */
   message: string;
 }
@@ -112,12 +114,13 @@ function checkedRecord(
 ): { spec: TenantSpec } | TenantRecordProblem {
   const parsed = parseTenantRecord(file.content);
   if (!parsed.ok) {
-    return { path: file.path, message: parsed.message };
+    return { path: file.path, tenantId: folderId, message: parsed.message };
   }
   if (parsed.spec.tenantId !== folderId) {
     // Two folders claiming one id would become one entity, silently.
     return {
       path: file.path,
+      tenantId: folderId,
       message: `records tenant ${parsed.spec.tenantId} in the folder of tenant ${folderId}`,
     };
   }
