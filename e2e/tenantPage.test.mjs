@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
-const require = createRequire(new URL('../packages/app/package.json', import.meta.url));
+const require = createRequire(
+  new URL('../packages/app/package.json', import.meta.url),
+);
 const { chromium } = require('playwright-core');
 
 const baseUrl = process.env.TENANT_MESH_APP_URL ?? 'http://localhost:3000';
@@ -18,13 +20,22 @@ let page;
 before(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',
-      '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${baseUrl}/create/templates/default/create-tenant`);
   // The guest provider's sign-in page comes first; the session lasts for the other tests.
-  await page.getByRole('button', { name: /enter/i }).click({ timeout: 120_000 });
+  await page
+    .getByRole('button', { name: /enter/i })
+    .click({ timeout: 120_000 });
 });
 
 after(async () => {
@@ -36,47 +47,139 @@ test('Create Tenant through the form onboards acme', async () => {
   await page.getByLabel(/Tenant id/i).fill(tenantId);
   await page.getByText(`${tenantId} is available`).waitFor({ timeout: 30_000 });
   await page.getByLabel(/Display name/i).fill('Acme Corp');
-  assert.equal(await page.getByLabel(/^Host/i).inputValue(), `${tenantId}.example.com`);
+  assert.equal(
+    await page.getByLabel(/^Host/i).inputValue(),
+    `${tenantId}.example.com`,
+  );
   const owner = page.getByRole('textbox', { name: 'Owner' });
   await owner.click();
   await owner.fill('customer');
-  await page.getByRole('option', { name: /customer-success/ }).click({ timeout: 30_000 });
+  await page
+    .getByRole('option', { name: /customer-success/ })
+    .click({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByText(`Open ${tenantId} in the catalog`).waitFor({ timeout: 120_000 });
+  await page
+    .getByText(`Open ${tenantId} in the catalog`)
+    .waitFor({ timeout: 120_000 });
 });
 
+/** Whether a request is a GET of acme's status route, with any query. */
+function isAcmeStatus(request) {
+  const { pathname } = new URL(request.url());
+  return (
+    request.method() === 'GET' &&
+    pathname === `/api/tenant-mesh/tenants/${tenantId}/status`
+  );
+}
+
+const isFresh = request =>
+  new URL(request.url()).searchParams.get('fresh') === 'true';
+
+/** The state a card's section or one of its checks shows, from `data-state`. */
+const stateOf = locator =>
+  locator.locator('[data-state]').first().getAttribute('data-state');
+
 test("acme's entity page shows its routing, auth and pod health", async () => {
-  await page.goto(`${baseUrl}/catalog/default/resource/${tenantId}`);
-  const routing = page.getByTestId('tenant-mesh-routing-card');
-  const auth = page.getByTestId('tenant-mesh-auth-card');
-  const pods = page.getByTestId('tenant-mesh-pods-card');
-  for (const card of [routing, auth, pods]) {
-    await card.waitFor({ timeout: 60_000 });
-  }
+  // Every status request of the page, counted from before it loads.
+  const statusRequests = [];
+  const count = request => {
+    if (isAcmeStatus(request)) {
+      statusRequests.push(request);
+    }
+  };
+  page.on('request', count);
+  try {
+    const loaded = page.waitForResponse(r => isAcmeStatus(r.request()), {
+      timeout: 120_000,
+    });
+    await page.goto(`${baseUrl}/catalog/default/resource/${tenantId}`);
+    const routing = page.getByTestId('tenant-mesh-routing-card');
+    const auth = page.getByTestId('tenant-mesh-auth-card');
+    const pods = page.getByTestId('tenant-mesh-pods-card');
+    assert.equal((await loaded).status(), 200);
+    for (const card of [routing, auth, pods]) {
+      await card.locator('[data-section-state]').waitFor({ timeout: 60_000 });
+    }
+    // The three cards share one request.
+    assert.equal(
+      statusRequests.length,
+      1,
+      'one status request for the three cards',
+    );
+    assert.equal(isFresh(statusRequests[0]), false);
 
-  // The embedded default has no cluster: routing and pods say so instead of pretending.
-  await routing.getByText(/No cluster configured/).first().waitFor({ timeout: 60_000 });
-  await pods.getByText(/No cluster configured/).first().waitFor({ timeout: 10_000 });
-  // Cognito is real (the emulator): the pool and client are checked, the hosted UI cannot be.
-  await auth.getByText(/unavailable in local mode/).first().waitFor({ timeout: 10_000 });
-  const authText = await auth.innerText();
-  assert.match(authText, /User pool/i);
-  assert.match(authText, /App client/i);
-  assert.doesNotMatch(authText, /client secret:/i);
+    // The embedded default has no cluster: routing and pods say so instead
+    // of pretending.
+    assert.equal(
+      await stateOf(routing.locator('[data-section-state]')),
+      'unknown',
+    );
+    assert.equal(
+      await stateOf(pods.locator('[data-section-state]')),
+      'unknown',
+    );
+    await routing
+      .getByText(/No cluster configured/)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await pods
+      .getByText(/No cluster configured/)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    assert.doesNotMatch(await pods.innerText(), /\d+\/\d+ ready/);
 
-  for (const card of [routing, auth, pods]) {
-    assert.doesNotMatch(await card.innerText(), /Error: |Failed to fetch/);
+    // Cognito is real (the emulator): the pool and client are checked, the
+    // hosted UI cannot be.
+    assert.equal(await stateOf(auth.locator('[data-check="user-pool"]')), 'ok');
+    assert.equal(
+      await stateOf(auth.locator('[data-check="app-client"]')),
+      'ok',
+    );
+    const domain = auth.locator('[data-check="hosted-ui-domain"]');
+    assert.equal(await stateOf(domain), 'unknown');
+    assert.match(await domain.innerText(), /unavailable in local mode/);
+    assert.doesNotMatch(await auth.innerText(), /client secret:/i);
+
+    for (const card of [routing, auth, pods]) {
+      assert.doesNotMatch(await card.innerText(), /Error: |Failed to fetch/);
+    }
+    await page.screenshot({
+      path: `${screenshots}tenant-page-acme.png`,
+      fullPage: true,
+    });
+
+    // One card's Refresh asks once more, past the backend's cache, for all
+    // three.
+    const refreshed = page.waitForResponse(
+      r => isAcmeStatus(r.request()) && isFresh(r.request()),
+      { timeout: 60_000 },
+    );
+    await routing.getByRole('button', { name: 'Refresh' }).click();
+    assert.equal((await refreshed).status(), 200);
+    assert.equal(
+      statusRequests.length,
+      2,
+      'one more status request on Refresh',
+    );
+    assert.equal(isFresh(statusRequests[1]), true);
+  } finally {
+    page.off('request', count);
   }
-  await page.screenshot({ path: `${screenshots}tenant-page-acme.png`, fullPage: true });
 });
 
 test('the tenants overview lists acme with its state', async () => {
   await page.goto(`${baseUrl}/tenants`);
   const row = page.getByRole('row', { name: new RegExp(`\\b${tenantId}\\b`) });
   await row.first().waitFor({ timeout: 60_000 });
-  assert.match(await row.first().innerText(), new RegExp(`${tenantId}\\.example\\.com`));
-  await page.screenshot({ path: `${screenshots}tenants-overview.png`, fullPage: true });
+  assert.match(
+    await row.first().innerText(),
+    new RegExp(`${tenantId}\\.example\\.com`),
+  );
+  await page.screenshot({
+    path: `${screenshots}tenants-overview.png`,
+    fullPage: true,
+  });
 });

@@ -27,6 +27,7 @@ export const tenantMeshPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
+        auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
         cache: coreServices.cache,
         logger: coreServices.logger,
@@ -35,7 +36,8 @@ export const tenantMeshPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, httpAuth, httpRouter, permissions, catalog } = deps;
+        const { config, httpAuth, auditor, httpRouter, permissions, catalog } =
+          deps;
         const {
           platform,
           repository,
@@ -54,6 +56,7 @@ export const tenantMeshPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            auditor,
             permissions,
             availability: new TenantAvailabilityService({
               platform,

@@ -1,8 +1,9 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, toError } from '@backstage/errors';
 import { tenantReadPermission } from '@tenant-mesh/plugin-tenant-mesh-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -13,6 +14,7 @@ import { TenantStatusService } from './services/TenantStatusService';
 /** What the router needs; built by the plugin, swapped in tests. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   permissions: PermissionsService;
   availability: TenantAvailabilityService;
   status: TenantStatusService;
@@ -37,8 +39,33 @@ function readFresh(query: express.Request['query']): boolean {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, availability, status } = options;
+  const { httpAuth, auditor, permissions, availability, status } = options;
   const router = Router();
+
+  /**
+   * Runs a read of tenant status as an audit event: the status shows what a
+   * tenant's cluster and Cognito hold, as the Kubernetes plugin audits its
+   * reads of clusters.
+   */
+  const audited = async <T>(
+    req: express.Request,
+    meta: { queryType: string; tenantId?: string },
+    read: () => Promise<T>,
+  ): Promise<T> => {
+    const event = await auditor.createEvent({
+      eventId: 'tenant-status-read',
+      request: req,
+      meta,
+    });
+    try {
+      const result = await read();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: toError(error) });
+      throw error;
+    }
+  };
 
   /** The caller, once it holds the read permission. */
   const readableBy = async (req: express.Request) => {
@@ -55,20 +82,24 @@ export async function createRouter(
 
   router.get('/tenants', async (req, res) => {
     const credentials = await readableBy(req);
+    const fresh = readFresh(req.query);
 
     res.json(
-      await status.listTenants({ credentials, fresh: readFresh(req.query) }),
+      await audited(req, { queryType: 'list' }, () =>
+        status.listTenants({ credentials, fresh }),
+      ),
     );
   });
 
   router.get('/tenants/:id/status', async (req, res) => {
     const credentials = await readableBy(req);
+    const fresh = readFresh(req.query);
+    const tenantId = req.params.id;
 
     res.json(
-      await status.getStatus(req.params.id, {
-        credentials,
-        fresh: readFresh(req.query),
-      }),
+      await audited(req, { queryType: 'by-id', tenantId }, () =>
+        status.getStatus(tenantId, { credentials, fresh }),
+      ),
     );
   });
 

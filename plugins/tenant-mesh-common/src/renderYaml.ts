@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { PlatformPlan } from './plan';
-import { KubernetesObject } from './types';
+import { KubernetesObject, TenantPlan } from './types';
 
 /**
  * Options of every YAML file Tenant Mesh writes: keys sorted, so equal
@@ -32,21 +32,31 @@ export function objectFileName(
 }
 
 /**
- * The files of a rendered plan: `tenants/<id>/<nn>-<kind>-<name>.yaml` in
- * apply order, `shared/…` for the shared objects, and the meshConfig
- * fragment of the extension provider.
+ * The manifests of one tenant, `tenants/<id>/<nn>-<kind>-<name>.yaml` in
+ * apply order: what a GitOps repository holds for it beside its record.
+ *
+ * @public
+ */
+export function tenantFiles(
+  tenant: Pick<TenantPlan, 'spec' | 'objects'>,
+): Array<{ path: string; content: string }> {
+  return tenant.objects.map((object, i) => ({
+    path: `tenants/${tenant.spec.tenantId}/${objectFileName(i, object)}`,
+    content: toYaml([object]),
+  }));
+}
+
+/**
+ * The files of a rendered plan: each tenant's manifests (`tenantFiles`),
+ * `shared/…` for the shared objects, and the meshConfig fragment of the
+ * extension provider.
  *
  * @public
  */
 export function planFiles(
   plan: PlatformPlan,
 ): Array<{ path: string; content: string }> {
-  const files = plan.tenants.flatMap(tenant =>
-    tenant.objects.map((object, i) => ({
-      path: `tenants/${tenant.spec.tenantId}/${objectFileName(i, object)}`,
-      content: toYaml([object]),
-    })),
-  );
+  const files = plan.tenants.flatMap(tenantFiles);
   files.push(
     ...plan.shared.map((object, i) => ({
       path: `shared/${objectFileName(i, object)}`,

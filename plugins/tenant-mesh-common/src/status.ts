@@ -48,14 +48,21 @@ export interface StatusSection {
 
 /**
  * The routing of a tenant's host: the request path (host → gateway →
- * VirtualService → service) and the authorizer path (CUSTOM policy → central
- * Envoy → the tenant's oauth2-proxy).
+ * VirtualService → service), the authorizer path (CUSTOM policy → central
+ * Envoy → the tenant's oauth2-proxy), and how what is delivered agrees with
+ * the plan. Its state is the worst of all three.
  *
  * @public
  */
 export interface RoutingStatus extends StatusSection {
   path: StatusCheck[];
   authorizer: StatusCheck[];
+  /**
+   * Against the plan: the tenant's manifests in the GitOps repository (when
+   * delivery is gitops) and the lint of the live objects (`lint` holds its
+   * findings).
+   */
+  plan: StatusCheck[];
 }
 
 /**
@@ -82,14 +89,20 @@ export interface PodTrouble {
   message: string;
 }
 
-/** The pods of one of the tenant's namespaces. @public */
+/**
+ * The pods of one of the tenant's namespaces. The counts are absent when the
+ * pods could not be read (no cluster, or the cluster did not answer): a
+ * count of 0 always means none were found.
+ *
+ * @public
+ */
 export interface NamespacePods {
   namespace: string;
   /** Pods whose containers are all ready. */
-  ready: number;
-  total: number;
+  ready?: number;
+  total?: number;
   /** Container restarts, summed over the namespace's pods. */
-  restarts: number;
+  restarts?: number;
   /** Pods in trouble, worst first. */
   troubled: PodTrouble[];
 }
@@ -102,6 +115,16 @@ export interface PodHealth extends StatusSection {
 /** The lint of the plan, run on the live objects. @public */
 export interface LintStatus extends StatusSection {
   findings: LintFinding[];
+}
+
+/** The record a tenant's status was planned from. @public */
+export interface TenantRecordRef {
+  /** Where records are kept; `gitops` is the only source so far. */
+  source: 'gitops';
+  /** Repository-relative path, e.g. `tenants/acme/tenant.yaml`. */
+  path: string;
+  /** The commit of the repository the record was read at, when it has one. */
+  commit?: string;
 }
 
 /** Whether the status could read a cluster, and which. @public */
@@ -125,8 +148,8 @@ export interface TenantStatus {
   /** ISO 8601 time of the reads the answer is made of. */
   checkedAt: string;
   cluster: StatusClusterInfo;
-  /** Where the tenant is recorded (a GitOps record path), when known. */
-  record?: { source: string; path: string };
+  /** Where the tenant is recorded, when known. */
+  record?: TenantRecordRef;
   routing: RoutingStatus;
   auth: AuthStatus;
   pods: PodHealth;
@@ -158,6 +181,11 @@ export interface TenantList {
   items: TenantSummary[];
   checkedAt: string;
   cluster: StatusClusterInfo;
+  /**
+   * Why tenants may be missing from `items`, e.g. delivery goes straight to
+   * a cluster, which keeps no records the status can list.
+   */
+  incomplete?: string;
 }
 
 const ORDER: Record<CheckState, number> = {
@@ -166,6 +194,15 @@ const ORDER: Record<CheckState, number> = {
   warning: 2,
   error: 3,
 };
+
+/**
+ * How bad a state is, for sorting: ok 0, unknown 1, warning 2, error 3.
+ *
+ * @public
+ */
+export function stateRank(state: CheckState): number {
+  return ORDER[state];
+}
 
 /**
  * The worst of some states: error over warning over unknown over ok. An

@@ -5,6 +5,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   acmeEntity,
   componentEntity,
+  databaseEntity,
   healthyStatus,
 } from './__fixtures__/tenantStatus';
 import { statusApi } from './__testUtils__/renderWithStatus';
@@ -54,10 +55,13 @@ describe('the status cards on an entity page', () => {
     expect(api.getTenantStatus).toHaveBeenCalledWith('acme', { fresh: false });
   });
 
-  it('stay off other entities and ask nothing', async () => {
+  it.each<[string, Entity]>([
+    ['a Component', componentEntity],
+    ['a Resource of another type', databaseEntity],
+  ])('stay off %s and ask nothing', async (_, entity) => {
     const api = statusApi(healthyStatus());
 
-    renderEntityPage(componentEntity, api);
+    renderEntityPage(entity, api);
 
     expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
     for (const id of CARDS) {
@@ -65,21 +69,40 @@ describe('the status cards on an entity page', () => {
     }
     expect(api.getTenantStatus).not.toHaveBeenCalled();
   });
+
+  it('appear on a tenant whatever the case of its type', async () => {
+    const api = statusApi(healthyStatus());
+
+    renderEntityPage(
+      { ...acmeEntity, kind: 'resource', spec: { type: 'Tenant' } },
+      api,
+    );
+
+    for (const id of CARDS) {
+      expect(await screen.findByTestId(id)).toBeInTheDocument();
+    }
+  });
 });
 
 describe('isTenantEntity', () => {
   it.each<[string, Entity, boolean]>([
     ['a tenant', acmeEntity, true],
     ['a Component', componentEntity, false],
-    [
-      'another Resource',
-      { ...acmeEntity, spec: { type: 'kubernetes-cluster' } },
-      false,
-    ],
+    ['another Resource', databaseEntity, false],
     [
       'a tenant spelled in lower case',
       { ...acmeEntity, kind: 'resource' },
       true,
+    ],
+    [
+      'a tenant type spelled in capitals',
+      { ...acmeEntity, spec: { type: 'TENANT' } },
+      true,
+    ],
+    [
+      'a Resource without a type',
+      { ...acmeEntity, spec: { owner: 'group:default/platform' } },
+      false,
     ],
   ])('tells %s', (_, entity, expected) => {
     expect(isTenantEntity(entity)).toBe(expected);

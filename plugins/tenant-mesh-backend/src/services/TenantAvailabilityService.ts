@@ -3,7 +3,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_HOST,
-  ANNOTATION_TENANT_ID,
   canonicalHost,
   PlatformSettings,
   validateTenant,
@@ -14,6 +13,11 @@ import {
   readTenantRecords,
   tenantRecordPath,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
+import {
+  TENANT_ENTITY,
+  tenantEntityFilters,
+  tenantIdOfEntity,
+} from './tenantEntities';
 
 /**
  * Whether a tenant id can be onboarded, as `GET /tenants/:id/availability`
@@ -47,8 +51,6 @@ interface KnownTenant {
   /** Where it was found, for the message: an entity ref or a record path. */
   source: string;
 }
-
-const TENANT_ENTITY = { kind: 'Resource', 'spec.type': 'tenant' };
 
 /**
  * Checks a tenant id against the rules of `validateTenant` and against the
@@ -132,11 +134,7 @@ export class TenantAvailabilityService {
   ): Promise<KnownTenant[]> {
     const { tenantId, host, credentials } = options;
     const filter = [
-      { ...TENANT_ENTITY, 'metadata.name': tenantId },
-      {
-        ...TENANT_ENTITY,
-        [`metadata.annotations.${ANNOTATION_TENANT_ID}`]: tenantId,
-      },
+      ...tenantEntityFilters(tenantId),
       ...(host
         ? [
             {
@@ -163,7 +161,7 @@ export class TenantAvailabilityService {
     return items.map(entity => {
       const annotations = entity.metadata.annotations ?? {};
       return {
-        tenantId: annotations[ANNOTATION_TENANT_ID] ?? entity.metadata.name,
+        tenantId: tenantIdOfEntity(entity),
         host: annotations[ANNOTATION_HOST] ?? '',
         source: `the catalog entity ${stringifyEntityRef(entity)}`,
       };
@@ -186,7 +184,7 @@ export class TenantAvailabilityService {
       // A record that does not parse still holds its id: onboarding the id
       // again would overwrite the file someone has to fix.
       ...problems.map(problem => ({
-        tenantId: problem.path.split('/')[1] ?? problem.path,
+        tenantId: problem.tenantId,
         host: '',
         source: `the GitOps record ${problem.path} (which does not parse)`,
       })),

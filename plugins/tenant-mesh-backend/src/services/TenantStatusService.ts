@@ -3,36 +3,27 @@ import {
   CacheService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_HOST,
-  ANNOTATION_TENANT_ID,
   ANNOTATION_USER_POOL_ID,
-  KubernetesObject,
   PlatformSettings,
   StatusClusterInfo,
   TENANT_ID_PATTERN,
-  TENANT_LABEL,
   TenantList,
-  TenantPlan,
   TenantStatus,
-  TenantSummary,
-  worstState,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
   ClusterProvider,
   GitRepositoryTarget,
   TenantCognito,
-  tenantRecordPath,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { ClusterSnapshots } from './status/clusterSnapshots';
 import { CognitoStatus } from './status/cognitoStatus';
 import { CACHE_TTL_MS } from './status/deadline';
-import { BrokenRecord, RecordedTenants } from './status/recordedTenants';
-import { SharedLookup, sharedLookupOf } from './status/sharedLookup';
-import { ClusterSnapshot, ConfigMapRef, kindsOf } from './status/snapshot';
+import { RecordedTenants } from './status/recordedTenants';
+import { ConfigMapRef, kindsOf } from './status/snapshot';
 import {
   authSection,
   clusterAuthChecks,
@@ -40,10 +31,12 @@ import {
   overall,
   podsSection,
   routingSection,
-  TenantView,
 } from './status/tenantSections';
+import { brokenStatus, brokenSummary } from './status/brokenRecord';
+import { summaryOf, TenantRow } from './status/tenantSummary';
+import { tenantViews, ViewContext } from './status/tenantViews';
+import { catalogTenants, tenantEntity } from './tenantEntities';
 
-const TENANT_ENTITY = { kind: 'Resource', 'spec.type': 'tenant' };
 const tenantIdPattern = new RegExp(TENANT_ID_PATTERN);
 
 /** Options of both reads. */
@@ -54,23 +47,19 @@ export interface StatusReadOptions {
   credentials: BackstageCredentials;
 }
 
-/** A tenant's row of the list, before the caller's catalog view is added. */
-type CachedSummary = Omit<TenantSummary, 'owner' | 'entityRef'>;
-
 /**
  * The status of tenants: what is recorded (the GitOps records), what is
  * planned for it, and what the cluster and Cognito say. Reads of the cluster
  * are a fixed set of lists whatever the number of tenants.
  */
 export class TenantStatusService {
-  readonly #platform: PlatformSettings;
+  readonly #context: ViewContext;
   readonly #records: RecordedTenants;
   readonly #snapshots: ClusterSnapshots;
   readonly #cognito: CognitoStatus;
   readonly #clusterInfo: StatusClusterInfo;
   readonly #catalog: CatalogService;
   readonly #cache: CacheService;
-  readonly #secretsDelivered: boolean;
 
   constructor(options: {
     platform: PlatformSettings;
@@ -90,7 +79,10 @@ export class TenantStatusService {
     secretsDelivered?: boolean;
   }) {
     const { platform, cluster, cache, logger } = options;
-    this.#platform = platform;
+    this.#context = {
+      platform,
+      secretsDelivered: options.secretsDelivered ?? true,
+    };
     this.#records = new RecordedTenants({
       platform,
       repository: options.repository,
@@ -120,7 +112,6 @@ export class TenantStatusService {
       : { configured: false };
     this.#catalog = options.catalog;
     this.#cache = cache;
-    this.#secretsDelivered = options.secretsDelivered ?? true;
   }
 
   /**
@@ -140,21 +131,23 @@ export class TenantStatusService {
     }
     const [recorded, entity] = await Promise.all([
       this.#records.one(tenantId),
-      this.#entityOf(tenantId, options.credentials),
+      tenantEntity(this.#catalog, tenantId, options.credentials),
     ]);
     if ('broken' in recorded) {
-      return this.#brokenStatus(
-        recorded.broken,
-        recorded.host ||
+      return brokenStatus({
+        broken: recorded.broken,
+        host:
+          recorded.host ||
           (entity?.metadata.annotations?.[ANNOTATION_HOST] ?? ''),
-      );
+        cluster: this.#clusterInfo,
+      });
     }
     const { plan } = recorded;
 
     const userPoolId =
       plan.spec.identity?.userPoolId ??
       entity?.metadata.annotations?.[ANNOTATION_USER_POOL_ID];
-    const [snapshot, cognito] = await Promise.all([
+    const [read, cognito] = await Promise.all([
       this.#snapshots.ofTenant({
         tenantId,
         kinds: kindsOf([plan]),
@@ -163,56 +156,29 @@ export class TenantStatusService {
       this.#cognito.checks({ plan, userPoolId, fresh: options.fresh }),
     ]);
 
-    const view = this.#viewOf(
-      plan,
-      snapshot.snapshot,
-      sharedLookupOf(snapshot.snapshot?.shared),
-      snapshot.failure,
-    );
+    const [view] = tenantViews({
+      tenants: [recorded],
+      read,
+      context: this.#context,
+    });
     const routing = routingSection(view);
     const auth = authSection(
       [...cognito.checks, ...clusterAuthChecks(view)],
       cognito.hostedUiUrl,
     );
     const pods = podsSection(view);
-    const lint = lintSection(view);
 
     return {
       tenantId,
       host: plan.spec.host,
-      ...overall([
-        ['Routing', routing],
-        ['Auth', auth],
-        ['Pods', pods],
-        ['Lint', lint],
-      ]),
-      checkedAt: snapshot.snapshot?.readAt ?? new Date().toISOString(),
+      ...overall({ auth, routing, pods }),
+      checkedAt: read.snapshot?.readAt ?? new Date().toISOString(),
       cluster: this.#clusterInfo,
-      record: { source: 'gitops', path: tenantRecordPath(tenantId) },
+      record: recorded.record,
       routing,
       auth,
       pods,
-      lint,
-    };
-  }
-
-  /**
-   * The answer for a tenant whose record is there but unusable: every card
-   * shows why, instead of an error about the request.
-   */
-  #brokenStatus(broken: BrokenRecord, host: string): TenantStatus {
-    const section = { state: 'error' as const, reason: broken.reason };
-    return {
-      tenantId: broken.tenantId,
-      host,
-      ...section,
-      checkedAt: new Date().toISOString(),
-      cluster: this.#clusterInfo,
-      record: { source: 'gitops', path: broken.path },
-      routing: { ...section, path: [], authorizer: [] },
-      auth: { ...section, checks: [] },
-      pods: { ...section, namespaces: [] },
-      lint: { ...section, findings: [] },
+      lint: lintSection(view),
     };
   }
 
@@ -220,13 +186,15 @@ export class TenantStatusService {
    * Every recorded tenant with its overall state, from one snapshot of the
    * cluster shared by all of them. Cognito is not called per tenant here
    * (one scan per tenant would not scale): the auth state of a row covers
-   * oauth2-proxy and its Secret only; the tenant's status checks Cognito.
+   * the provider, oauth2-proxy and its Secret; the tenant's status checks
+   * Cognito.
    */
   async listTenants(options: StatusReadOptions): Promise<TenantList> {
     const [rows, catalog] = await Promise.all([
       this.#summaries(options),
-      this.#catalogTenants(options.credentials),
+      catalogTenants(this.#catalog, options.credentials),
     ]);
+    const incomplete = this.#records.incomplete;
     return {
       items: rows.items.map(row => ({
         ...row,
@@ -234,165 +202,40 @@ export class TenantStatusService {
       })),
       checkedAt: rows.checkedAt,
       cluster: this.#clusterInfo,
+      ...(incomplete ? { incomplete } : {}),
     };
   }
 
   async #summaries(
     options: StatusReadOptions,
-  ): Promise<{ items: CachedSummary[]; checkedAt: string }> {
+  ): Promise<{ items: TenantRow[]; checkedAt: string }> {
     // The rows, not the raw snapshot of every tenant's objects, are cached:
     // with thousands of tenants the snapshot is tens of megabytes.
     const key = 'list:summaries';
     if (!options.fresh) {
       const cached = (await this.#cache.get(key)) as
-        | { items: CachedSummary[]; checkedAt: string }
+        | { items: TenantRow[]; checkedAt: string }
         | undefined;
       if (cached) {
         return cached;
       }
     }
-    const { plans, broken } = await this.#records.all();
-    const { snapshot, failure } = await this.#snapshots.read({
-      kinds: kindsOf(plans),
+    const { tenants, broken } = await this.#records.all();
+    const read = await this.#snapshots.read({
+      kinds: kindsOf(tenants.map(t => t.plan)),
       credentials: options.credentials,
     });
-    const byTenant = new Map<string, KubernetesObject[]>();
-    for (const object of snapshot?.tenantObjects ?? []) {
-      const tenantId = object.metadata.labels?.[TENANT_LABEL] ?? '';
-      const objects = byTenant.get(tenantId) ?? [];
-      objects.push(object);
-      byTenant.set(tenantId, objects);
-    }
-
-    // The shared objects are parsed once here, not once per tenant.
-    const lookup = sharedLookupOf(snapshot?.shared);
-    const items = plans.map(plan =>
-      this.#summaryOf(
-        this.#viewOf(
-          plan,
-          snapshot && {
-            ...snapshot,
-            tenantObjects: byTenant.get(plan.spec.tenantId) ?? [],
-          },
-          lookup,
-          failure,
-        ),
-      ),
-    );
-    // A record that cannot be used stays in the list, in error, so nobody
-    // mistakes its tenant for gone.
-    for (const record of broken) {
-      items.push({
-        tenantId: record.tenantId,
-        host: '',
-        state: 'error',
-        reason: record.reason,
-        routing: 'unknown',
-        auth: 'unknown',
-        pods: 'unknown',
-      });
-    }
-    items.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
+    const items = [
+      ...tenantViews({ tenants, read, context: this.#context }).map(summaryOf),
+      // A record that cannot be used stays in the list, in error, so nobody
+      // mistakes its tenant for gone.
+      ...broken.map(brokenSummary),
+    ].sort((a, b) => a.tenantId.localeCompare(b.tenantId));
     const rows = {
       items,
-      checkedAt: snapshot?.readAt ?? new Date().toISOString(),
+      checkedAt: read.snapshot?.readAt ?? new Date().toISOString(),
     };
     await this.#cache.set(key, rows, { ttl: CACHE_TTL_MS });
     return rows;
-  }
-
-  #summaryOf(view: TenantView): CachedSummary {
-    const routing = routingSection(view);
-    const pods = podsSection(view);
-    const authChecks = clusterAuthChecks(view);
-    const authState = worstState(authChecks.map(c => c.state));
-    const authWorst = authChecks.find(c => c.state === authState);
-    const auth = {
-      state: authState,
-      reason:
-        authState === 'ok'
-          ? 'oauth2-proxy and its Secret are in place; Cognito is not checked in the list, open the tenant for it.'
-          : `${authWorst?.reason ?? ''} Cognito is not checked in the list.`,
-    };
-    return {
-      tenantId: view.plan.spec.tenantId,
-      host: view.plan.spec.host,
-      ...overall([
-        ['Routing', routing],
-        ['Auth', auth],
-        ['Pods', pods],
-      ]),
-      routing: routing.state,
-      auth: auth.state,
-      pods: pods.state,
-    };
-  }
-
-  #viewOf(
-    plan: TenantPlan,
-    snapshot: ClusterSnapshot | undefined,
-    lookup: SharedLookup,
-    /** Why a configured cluster gave no snapshot. */
-    failure?: string,
-  ): TenantView {
-    return {
-      plan,
-      platform: this.#platform,
-      snapshot,
-      lookup,
-      objects: snapshot?.tenantObjects ?? [],
-      noClusterReason:
-        failure ??
-        'No cluster configured: set tenantMesh.status.cluster (or tenantMesh.delivery.cluster, or tenantMesh.delivery.gitops.secretsCluster) to check the live objects.',
-      secretsDelivered: this.#secretsDelivered,
-    };
-  }
-
-  async #entityOf(tenantId: string, credentials: BackstageCredentials) {
-    const { items } = await this.#catalog.getEntities(
-      {
-        filter: [
-          { ...TENANT_ENTITY, 'metadata.name': tenantId },
-          {
-            ...TENANT_ENTITY,
-            [`metadata.annotations.${ANNOTATION_TENANT_ID}`]: tenantId,
-          },
-        ],
-        fields: ['kind', 'metadata', 'spec.owner'],
-      },
-      { credentials },
-    );
-    return items[0];
-  }
-
-  /** Owner and entity ref of every tenant the caller may see, by tenant id. */
-  async #catalogTenants(
-    credentials: BackstageCredentials,
-  ): Promise<Map<string, { owner?: string; entityRef: string }>> {
-    const { items } = await this.#catalog.getEntities(
-      {
-        filter: TENANT_ENTITY,
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.annotations',
-          'spec.owner',
-        ],
-      },
-      { credentials },
-    );
-    return new Map(
-      items.map(entity => [
-        entity.metadata.annotations?.[ANNOTATION_TENANT_ID] ??
-          entity.metadata.name,
-        {
-          entityRef: stringifyEntityRef(entity),
-          ...(typeof entity.spec?.owner === 'string'
-            ? { owner: entity.spec.owner }
-            : {}),
-        },
-      ]),
-    );
   }
 }

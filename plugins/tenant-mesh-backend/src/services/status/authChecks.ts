@@ -1,3 +1,4 @@
+import { isError } from '@backstage/errors';
 import {
   cognitoIssuerUrl,
   PlatformSettings,
@@ -6,8 +7,9 @@ import {
   TenantPlan,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { TenantCognitoStatus } from '@tenant-mesh/plugin-tenant-mesh-node';
+import { problemText } from './deadline';
 import { LiveObjects } from './liveObjects';
-import { COGNITO_CONVERGE } from './routingChecks';
+import { RERUN } from './remedies';
 
 /** What the status shows when cognito-local stands in for Cognito (B26). */
 export const LOCAL_HOSTED_UI_REASON =
@@ -41,7 +43,7 @@ export function cognitoChecks(
               state: 'warning',
               reason: `The user pool differs from the plan in ${poolDrift
                 .map(fieldOf)
-                .join(', ')} (${poolDrift.join('; ')}); ${COGNITO_CONVERGE}.`,
+                .join(', ')} (${poolDrift.join('; ')}); ${RERUN}.`,
             }
           : {
               state: 'ok',
@@ -52,7 +54,7 @@ export function cognitoChecks(
         id: 'user-pool',
         title: `User pool ${plan.cognito.userPool.PoolName}`,
         state: 'error',
-        reason: `${poolDrift.join('; ')}; ${COGNITO_CONVERGE} to create it.`,
+        reason: `${poolDrift.join('; ')}; ${RERUN} to create it.`,
       };
 
   const client: StatusCheck = {
@@ -84,7 +86,7 @@ function clientVerdict(
       state: 'error',
       reason: `The app client differs from the plan in ${drift
         .map(fieldOf)
-        .join(', ')} (${drift.join('; ')}); ${COGNITO_CONVERGE}.`,
+        .join(', ')} (${drift.join('; ')}); ${RERUN}.`,
     };
   }
   return { state: 'ok', reason: 'The app client matches the plan.' };
@@ -116,7 +118,7 @@ function domainCheck(
       state: 'error',
       reason: `${
         drift.join('; ') || 'The hosted UI domain is missing'
-      }; ${COGNITO_CONVERGE} to attach it.`,
+      }; ${RERUN} to attach it.`,
     };
   }
   const links: StatusLink[] = [
@@ -242,12 +244,13 @@ export async function issuerCheck(options: {
     }
     found = ((await response.json()) as { issuer?: unknown }).issuer;
   } catch (error) {
+    const timedOut = isError(error) && error.name === 'TimeoutError';
     return {
       ...base,
       state: 'error',
-      reason: `${url} did not answer within ${DISCOVERY_TIMEOUT_MS} ms (${
-        (error as Error).name
-      }).`,
+      reason: timedOut
+        ? `${url} did not answer within ${DISCOVERY_TIMEOUT_MS} ms.`
+        : `${url} could not be read: ${problemText(error)}.`,
     };
   }
   if (found === issuer) {

@@ -12,6 +12,14 @@ import { cognitoChecks, cognitoUnknownChecks, issuerCheck } from './authChecks';
 import { CACHE_TTL_MS, problemText, withinReadTimeout } from './deadline';
 import { loginProbeCheck } from './loginProbe';
 
+/** The checks of Cognito and the network, and the tenant's hosted UI. */
+export interface CognitoChecks {
+  checks: StatusCheck[];
+  hostedUiUrl?: string;
+  /** False when Cognito did not answer; such an answer is not cached. */
+  cognitoAnswered: boolean;
+}
+
 /**
  * The auth checks that ask Cognito and the network: pool, client, domain,
  * the issuer's discovery document and the optional login probe.
@@ -37,16 +45,44 @@ export class CognitoStatus {
     this.#loginProbeGatewayUrl = options.loginProbeGatewayUrl;
   }
 
+  /**
+   * The checks, cached briefly as a whole: Cognito, the issuer's discovery
+   * document and the login probe are each a remote call, and every view of
+   * a tenant page asks for all of them.
+   */
   async checks(options: {
     plan: TenantPlan;
     /** From the record or the catalog entity, so no pool scan is needed. */
     userPoolId?: string;
     fresh?: boolean;
-  }): Promise<{ checks: StatusCheck[]; hostedUiUrl?: string }> {
-    const { plan } = options;
+  }): Promise<CognitoChecks> {
+    const key = `cognito:${options.plan.spec.tenantId}`;
+    if (!options.fresh) {
+      const cached = (await this.#cache.get(key)) as CognitoChecks | undefined;
+      if (cached) {
+        return cached;
+      }
+    }
+    const result = await this.#check(options);
+    if (result.cognitoAnswered) {
+      await this.#cache.set(key, result as never, { ttl: CACHE_TTL_MS });
+    }
+    return result;
+  }
+
+  async #check(options: {
+    plan: TenantPlan;
+    userPoolId?: string;
+  }): Promise<CognitoChecks> {
+    const { plan, userPoolId } = options;
     let cognito: TenantCognitoStatus;
     try {
-      cognito = await withinReadTimeout(this.#describe(options));
+      // The summary carries whether the client has a secret, never the secret.
+      cognito = await withinReadTimeout(
+        this.#cognito.describeTenant(plan.spec.tenantId, plan.cognito, {
+          userPoolId,
+        }),
+      );
     } catch (error) {
       // Errors of the Cognito client name the operation, never a secret.
       this.#logger.warn('Could not read Cognito for a status', {
@@ -54,6 +90,7 @@ export class CognitoStatus {
         error: problemText(error),
       });
       return {
+        cognitoAnswered: false,
         checks: cognitoUnknownChecks(
           plan,
           `Cognito could not be read: ${problemText(error)}.`,
@@ -70,33 +107,21 @@ export class CognitoStatus {
         userPoolId: cognito.pool?.userPoolId,
         poolExists: Boolean(cognito.pool),
       }),
-      ...(gatewayUrl ? [loginProbeCheck({ plan, gatewayUrl, clientId })] : []),
+      ...(gatewayUrl
+        ? [
+            loginProbeCheck({
+              plan,
+              gatewayUrl,
+              clientId,
+              hostedUi: hostedUiUrl !== undefined,
+            }),
+          ]
+        : []),
     ]);
-    return { checks: [...checks, ...extra], hostedUiUrl };
-  }
-
-  async #describe(options: {
-    plan: TenantPlan;
-    userPoolId?: string;
-    fresh?: boolean;
-  }): Promise<TenantCognitoStatus> {
-    const { plan, userPoolId, fresh } = options;
-    const key = `cognito:${plan.spec.tenantId}`;
-    if (!fresh) {
-      const cached = (await this.#cache.get(key)) as
-        | TenantCognitoStatus
-        | undefined;
-      if (cached) {
-        return cached;
-      }
-    }
-    // The summary carries whether the client has a secret, never the secret.
-    const described = await this.#cognito.describeTenant(
-      plan.spec.tenantId,
-      plan.cognito,
-      { userPoolId },
-    );
-    await this.#cache.set(key, described as never, { ttl: CACHE_TTL_MS });
-    return described;
+    return {
+      cognitoAnswered: true,
+      checks: [...checks, ...extra],
+      ...(hostedUiUrl ? { hostedUiUrl } : {}),
+    };
   }
 }

@@ -18,23 +18,15 @@ export class LiveObjects {
 
   constructor(objects: readonly KubernetesObject[]) {
     for (const object of objects) {
-      this.#byKey.set(keyOf(object), object);
+      this.#byKey.set(describeObject(object), object);
     }
   }
 
   find(
     planned: Pick<KubernetesObject, 'kind' | 'metadata'>,
   ): KubernetesObject | undefined {
-    return this.#byKey.get(keyOf(planned));
+    return this.#byKey.get(describeObject(planned));
   }
-
-  all(): KubernetesObject[] {
-    return [...this.#byKey.values()];
-  }
-}
-
-function keyOf(object: Pick<KubernetesObject, 'kind' | 'metadata'>): string {
-  return describeObject(object);
 }
 
 /** Istio's verdict on an object, from its `status`. */
@@ -59,9 +51,13 @@ export function istioAcceptance(object: KubernetesObject): {
       }
     | undefined;
   if (!status || Object.keys(status).length === 0) {
+    // istiod writes status only with PILOT_ENABLE_STATUS (validation
+    // messages also need its analysis); off by default, so absence is the
+    // usual answer and not a fault. The login probe tests the whole path.
     return {
       state: 'ok',
-      reason: 'exists; Istio reported no status (status reporting may be off)',
+      reason:
+        'Istio reports no status on it (istiod writes one only with PILOT_ENABLE_STATUS set), so its acceptance is not known',
     };
   }
   const messages = status.validationMessages ?? [];
@@ -173,7 +169,7 @@ export function plannedObjectCheck(options: {
     return {
       ...base,
       state: verdict.state,
-      reason: `${object}: ${verdict.reason}.`,
+      reason: `${object} matches the plan; ${verdict.reason}.`,
     };
   }
   return {

@@ -52,13 +52,17 @@ export async function loginProbeCheck(options: {
   plan: TenantPlan;
   gatewayUrl: string;
   clientId?: string;
+  /** Whether Cognito has the tenant's domain, so its hosted UI can be linked. */
+  hostedUi?: boolean;
 }): Promise<StatusCheck> {
-  const { plan, gatewayUrl, clientId } = options;
+  const { plan, gatewayUrl, clientId, hostedUi } = options;
   const { host } = plan.spec;
   const base = {
     id: 'login-probe',
     title: `Login redirect of https://${host}/`,
-    links: [{ title: 'Hosted UI', url: plan.cognito.hostedUiUrl }],
+    ...(hostedUi
+      ? { links: [{ title: 'Hosted UI', url: plan.cognito.hostedUiUrl }] }
+      : {}),
   };
 
   let answer: { status: number; location?: string };
@@ -94,7 +98,9 @@ export async function loginProbeCheck(options: {
     }
     if (!LOGIN_PATHS.includes(location.pathname)) {
       problems.push(
-        `redirects to path ${location.pathname}, not /oauth2/authorize`,
+        `redirects to path ${location.pathname}, not ${LOGIN_PATHS.join(
+          ' or ',
+        )}`,
       );
     }
     const foundClient = location.searchParams.get('client_id');
@@ -112,6 +118,14 @@ export async function loginProbeCheck(options: {
       ...base,
       state: 'error',
       reason: `GET https://${host}/ ${problems.join('; ')}.`,
+    };
+  }
+  if (!clientId) {
+    // Another tenant's client would have passed: say what was not compared.
+    return {
+      ...base,
+      state: 'warning',
+      reason: `GET https://${host}/ redirects to the tenant's hosted UI, but the tenant's app client id is not known, so the redirect's client_id was not compared.`,
     };
   }
   return {

@@ -12,6 +12,14 @@ import {
   worstState,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 
+interface ContainerStatus {
+  name?: string;
+  ready?: boolean;
+  restartCount?: number;
+  state?: { waiting?: { reason?: string; message?: string } };
+  lastState?: { terminated?: { reason?: string; message?: string } };
+}
+
 interface PodStatus {
   phase?: string;
   conditions?: Array<{
@@ -20,12 +28,8 @@ interface PodStatus {
     reason?: string;
     message?: string;
   }>;
-  containerStatuses?: Array<{
-    ready?: boolean;
-    restartCount?: number;
-    state?: { waiting?: { reason?: string; message?: string } };
-    lastState?: { terminated?: { reason?: string; message?: string } };
-  }>;
+  initContainerStatuses?: ContainerStatus[];
+  containerStatuses?: ContainerStatus[];
 }
 
 /** Waiting reasons that do not heal without a change. */
@@ -36,6 +40,9 @@ const FAILING = new Set([
   'InvalidImageName',
   'CreateContainerConfigError',
 ]);
+
+/** Waiting reasons of a pod on its normal way up. */
+const STARTING = new Set(['ContainerCreating', 'PodInitializing']);
 
 /** Joins messages of several sources as sentences, so they do not run together. */
 function sentences(parts: Array<string | undefined>): string {
@@ -48,63 +55,72 @@ function sentences(parts: Array<string | undefined>): string {
 
 const statusOf = (pod: KubernetesObject) => (pod.status ?? {}) as PodStatus;
 
+/** Init containers first: a pod waits on them before its containers start. */
+function containersOf(
+  pod: KubernetesObject,
+): Array<ContainerStatus & { init: boolean }> {
+  const status = statusOf(pod);
+  return [
+    ...(status.initContainerStatuses ?? []).map(c => ({ ...c, init: true })),
+    ...(status.containerStatuses ?? []).map(c => ({ ...c, init: false })),
+  ];
+}
+
 function isReady(pod: KubernetesObject): boolean {
   const containers = statusOf(pod).containerStatuses ?? [];
   return containers.length > 0 && containers.every(c => c.ready);
 }
 
 function restartsOf(pod: KubernetesObject): number {
-  return (statusOf(pod).containerStatuses ?? []).reduce(
-    (sum, c) => sum + (c.restartCount ?? 0),
-    0,
-  );
+  return containersOf(pod).reduce((sum, c) => sum + (c.restartCount ?? 0), 0);
 }
 
 /**
- * Kubernetes' detectErrors, fed the shape the Kubernetes plugin fetches,
- * by pod name. It knows the proposed fixes for waiting and restarting
- * containers.
+ * The Kubernetes plugin's detectErrors for one pod, which knows the proposed
+ * fixes for waiting and restarting containers. It assumes well-formed pods;
+ * one it cannot read must cost its own fixes, never the whole status.
  */
-function detectedByPod(pods: KubernetesObject[]): Map<string, DetectedError[]> {
-  const detected = detectErrors({
-    items: [
-      {
-        cluster: { name: 'status' },
-        // Our pods are plain JSON of the same fields as client-node's V1Pod.
-        resources: [
-          {
-            type: 'pods',
-            resources: pods as unknown as PodFetchResponse['resources'],
-          },
-        ],
-        podMetrics: [],
-        errors: [],
-      },
-    ],
-  });
-  const byPod = new Map<string, DetectedError[]>();
-  for (const error of detected.get('status') ?? []) {
-    const key = `${error.sourceRef.namespace}/${error.sourceRef.name}`;
-    byPod.set(key, [...(byPod.get(key) ?? []), error]);
+function detectedErrorsOf(pod: KubernetesObject): DetectedError[] {
+  try {
+    const detected = detectErrors({
+      items: [
+        {
+          cluster: { name: 'status' },
+          // Our pods are plain JSON of the same fields as client-node's V1Pod.
+          resources: [
+            {
+              type: 'pods',
+              resources: [pod] as unknown as PodFetchResponse['resources'],
+            },
+          ],
+          podMetrics: [],
+          errors: [],
+        },
+      ],
+    });
+    return detected.get('status') ?? [];
+  } catch {
+    return [];
   }
-  return byPod;
 }
 
-function troubleOf(
-  pod: KubernetesObject,
-  detected: DetectedError[],
-): PodTrouble | undefined {
+const containerName = (c: { name?: string; init: boolean }) =>
+  `${c.init ? 'init container' : 'container'} ${c.name ?? '(unnamed)'}`;
+
+/** Why a pod is in trouble, or undefined when it is not. */
+export function troubleOf(pod: KubernetesObject): PodTrouble | undefined {
   const status = statusOf(pod);
   const restarts = restartsOf(pod);
   const phase = status.phase ?? 'Unknown';
-  const containers = status.containerStatuses ?? [];
-  const waiting = containers.find(c => c.state?.waiting?.reason)?.state
-    ?.waiting;
-  const terminated = containers.find(c => c.lastState?.terminated)?.lastState
-    ?.terminated;
+  const containers = containersOf(pod);
+  const waiting = containers.find(
+    c => c.state?.waiting?.reason && !STARTING.has(c.state.waiting.reason),
+  );
+  const terminated = containers.find(c => c.lastState?.terminated);
   const unscheduled = (status.conditions ?? []).find(
     c => c.type === 'PodScheduled' && c.status === 'False',
   );
+  const detected = detectedErrorsOf(pod);
   const fix = detected.find(d => d.proposedFix)?.proposedFix;
   const fixText = fix
     ? sentences([fix.rootCauseExplanation, ...fix.actions])
@@ -112,10 +128,13 @@ function troubleOf(
 
   let reason: string | undefined;
   let message = '';
-  if (waiting?.reason && waiting.reason !== 'ContainerCreating') {
-    reason = waiting.reason;
+  if (waiting?.state?.waiting?.reason) {
+    reason = waiting.state.waiting.reason;
     // The last termination message says why the container exits (B02).
-    message = sentences([waiting.message, terminated?.message]);
+    message = sentences([
+      `${containerName(waiting)}: ${waiting.state.waiting.message ?? reason}`,
+      waiting.lastState?.terminated?.message,
+    ]);
   } else if (phase === 'Pending' && unscheduled) {
     reason = unscheduled.reason ?? 'Unschedulable';
     message = unscheduled.message ?? '';
@@ -125,8 +144,11 @@ function troubleOf(
     reason = 'NotReady';
     message = detected.map(d => d.message).join(' ');
   } else if (restarts > 0) {
-    reason = terminated?.reason ?? 'Restarted';
-    message = terminated?.message ?? '';
+    reason = terminated?.lastState?.terminated?.reason ?? 'Restarted';
+    message = sentences([
+      terminated && containerName(terminated),
+      terminated?.lastState?.terminated?.message,
+    ]);
   }
   if (!reason) {
     return undefined;
@@ -140,7 +162,8 @@ function troubleOf(
   };
 }
 
-function troubleState(trouble: PodTrouble): CheckState {
+/** Error for what does not heal by waiting, warning for the rest. */
+export function troubleState(trouble: PodTrouble): CheckState {
   if (
     FAILING.has(trouble.reason) ||
     trouble.reason === 'Unschedulable' ||
@@ -154,6 +177,14 @@ function troubleState(trouble: PodTrouble): CheckState {
 const severity = (trouble: PodTrouble) =>
   troubleState(trouble) === 'error' ? 1 : 0;
 
+/** The pods in trouble among these, worst first. */
+export function troublesOf(pods: KubernetesObject[]): PodTrouble[] {
+  return pods
+    .map(troubleOf)
+    .filter((t): t is PodTrouble => t !== undefined)
+    .sort((a, b) => severity(b) - severity(a));
+}
+
 /**
  * The pods of the tenant's namespaces: ready, restarts and the pods in
  * trouble, worst first. A namespace where Deployments are planned but no
@@ -163,22 +194,13 @@ export function podHealth(options: {
   pods: KubernetesObject[];
   namespaces: Array<{ namespace: string; expectsPods: boolean }>;
 }): PodHealth {
-  const detected = detectedByPod(options.pods);
   const states: CheckState[] = [];
   const reasons: Array<{ state: CheckState; reason: string }> = [];
 
   const namespaces: NamespacePods[] = options.namespaces.map(
     ({ namespace, expectsPods }) => {
       const pods = options.pods.filter(p => p.metadata.namespace === namespace);
-      const troubled = pods
-        .map(pod =>
-          troubleOf(
-            pod,
-            detected.get(`${namespace}/${pod.metadata.name}`) ?? [],
-          ),
-        )
-        .filter((t): t is PodTrouble => t !== undefined)
-        .sort((a, b) => severity(b) - severity(a));
+      const troubled = troublesOf(pods);
       for (const trouble of troubled) {
         const state = troubleState(trouble);
         states.push(state);

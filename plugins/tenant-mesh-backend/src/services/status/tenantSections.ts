@@ -2,11 +2,11 @@ import {
   AuthStatus,
   CheckState,
   KubernetesObject,
-  lintObjects,
+  LintFinding,
   LintStatus,
   PlatformSettings,
-  planSharedObjectsOf,
   PodHealth,
+  PodTrouble,
   RoutingStatus,
   StatusCheck,
   summarizeChecks,
@@ -14,25 +14,27 @@ import {
   tenantNames,
   worstState,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { describeObject, LiveObjects } from './liveObjects';
-import { podHealth } from './podHealth';
+import { secretCheck } from './authChecks';
 import {
   authorizerChecks,
   meshProviderCheck,
   oauth2ProxyCheck,
+} from './authorizerChecks';
+import { LiveObjects } from './liveObjects';
+import { podHealth, troublesOf } from './podHealth';
+import {
   routingPathChecks,
   RoutingInput,
   unknownChecks,
 } from './routingChecks';
-import { secretCheck } from './authChecks';
 import { SharedLookup } from './sharedLookup';
 import { ClusterSnapshot } from './snapshot';
 
-/** The cluster-side view of one tenant: its live objects and the shared ones. */
+/** What is known of one tenant: its plan, record and live objects. */
 export interface TenantView {
   plan: TenantPlan;
   platform: PlatformSettings;
-  /** Undefined without a cluster. */
+  /** Undefined without a cluster, or when the cluster could not be read. */
   snapshot?: ClusterSnapshot;
   /** The tenant's labelled objects, from the snapshot. */
   objects: KubernetesObject[];
@@ -42,6 +44,10 @@ export interface TenantView {
   lookup: SharedLookup;
   /** False when onboarding never writes the oauth2-proxy Secret anywhere. */
   secretsDelivered: boolean;
+  /** The tenant's manifests in the GitOps repository against the plan. */
+  manifests?: StatusCheck;
+  /** The lint's findings about this tenant, of the live objects or the plan. */
+  lintFindings: LintFinding[];
 }
 
 function inputOf(view: TenantView): RoutingInput {
@@ -54,20 +60,79 @@ function inputOf(view: TenantView): RoutingInput {
   };
 }
 
-/** Routing: the request path and the authorizer path. */
+/** The troubles of the tenant's oauth2-proxy pods, by its Deployment's selector. */
+function oauth2ProxyTroubles(view: TenantView): PodTrouble[] {
+  const names = tenantNames(view.plan.spec.tenantId, view.platform);
+  const deployment = view.plan.objects.find(
+    o => o.kind === 'Deployment' && o.metadata.name === names.oauth2Proxy,
+  );
+  const selector =
+    (
+      deployment?.spec as {
+        selector?: { matchLabels?: Record<string, string> };
+      }
+    )?.selector?.matchLabels ?? {};
+  const entries = Object.entries(selector);
+  if (entries.length === 0) {
+    return [];
+  }
+  return troublesOf(
+    view.objects.filter(
+      o =>
+        o.kind === 'Pod' &&
+        o.metadata.namespace === names.authNamespace &&
+        entries.every(([k, v]) => o.metadata.labels?.[k] === v),
+    ),
+  );
+}
+
+/** The lint as a section: its findings, their worst level, the first reason. */
+export function lintSection(view: TenantView): LintStatus {
+  const findings = view.lintFindings;
+  const state: CheckState = worstState(['ok', ...findings.map(f => f.level)]);
+  const passed = view.snapshot
+    ? 'The live objects pass the lint.'
+    : 'The plan passes the lint; the live objects were not read.';
+  const worst = findings.find(f => f.level === state);
+  return {
+    state,
+    reason: worst ? `${worst.object}: ${worst.message}` : passed,
+    findings,
+  };
+}
+
+/** Against the plan: the GitOps manifests and the lint. */
+function planChecks(view: TenantView): StatusCheck[] {
+  const lint = lintSection(view);
+  return [
+    ...(view.manifests ? [view.manifests] : []),
+    {
+      id: 'lint',
+      title: view.snapshot ? 'Lint of the live objects' : 'Lint of the plan',
+      state: lint.state,
+      reason:
+        lint.findings.length > 1
+          ? `${lint.reason} (${lint.findings.length} findings)`
+          : lint.reason,
+    },
+  ];
+}
+
+/** Routing: the request path, the authorizer path, and the plan. */
 export function routingSection(view: TenantView): RoutingStatus {
   const input = inputOf(view);
   let path = routingPathChecks(input);
-  let authorizer = authorizerChecks(input);
+  let authorizer = authorizerChecks(input, oauth2ProxyTroubles(view));
   if (!view.snapshot) {
     path = unknownChecks(path, view.noClusterReason);
     authorizer = unknownChecks(authorizer, view.noClusterReason);
   }
+  const plan = planChecks(view);
   const summary = summarizeChecks(
-    [...path, ...authorizer],
+    [...path, ...authorizer, ...plan],
     `${view.plan.spec.host} is routed and guarded by its login.`,
   );
-  return { ...summary, path, authorizer };
+  return { ...summary, path, authorizer, plan };
 }
 
 /**
@@ -78,7 +143,11 @@ export function clusterAuthChecks(view: TenantView): StatusCheck[] {
   const input = inputOf(view);
   const secret = secretCheck(view.plan, input.live);
   if (view.snapshot) {
-    return [meshProviderCheck(input), oauth2ProxyCheck(input), secret];
+    return [
+      meshProviderCheck(input),
+      oauth2ProxyCheck(input, oauth2ProxyTroubles(view)),
+      secret,
+    ];
   }
   return [
     ...unknownChecks(
@@ -96,7 +165,7 @@ export function clusterAuthChecks(view: TenantView): StatusCheck[] {
   ];
 }
 
-/** Pods of the tenant's two namespaces. */
+/** Pods of the tenant's two namespaces; no counts when they were not read. */
 export function podsSection(view: TenantView): PodHealth {
   const { plan, platform } = view;
   const names = tenantNames(plan.spec.tenantId, platform);
@@ -114,9 +183,6 @@ export function podsSection(view: TenantView): PodHealth {
       reason: view.noClusterReason,
       namespaces: namespaces.map(n => ({
         namespace: n.namespace,
-        ready: 0,
-        total: 0,
-        restarts: 0,
         troubled: [],
       })),
     };
@@ -128,52 +194,23 @@ export function podsSection(view: TenantView): PodHealth {
 }
 
 /**
- * The lint of the plan run on the live objects and the shared ones; only
- * the findings about this tenant's objects or host. Without a cluster, the
- * planned objects are linted instead, and the reason says so.
+ * The state of a tenant and the section to name in its reason, worst first.
+ * Auth is named before routing: the checks both hold (the provider,
+ * oauth2-proxy) read best as a login problem (B09: "Auth: provider
+ * misconfigured").
  */
-export function lintSection(view: TenantView): LintStatus {
-  const { plan, platform, snapshot } = view;
-  const shared = snapshot
-    ? [
-        snapshot.shared.gateway,
-        snapshot.shared.gatewayPolicy,
-        ...snapshot.shared.routeConfigMaps,
-      ].filter((o): o is KubernetesObject => o !== undefined)
-    : planSharedObjectsOf([plan], platform).objects;
-  const own = snapshot
-    ? view.objects.filter(o => o.kind !== 'Pod' && o.kind !== 'Secret')
-    : plan.objects;
-  const mine = new Set(own.map(describeObject));
-  const meshConfig =
-    typeof view.lookup.meshConfig === 'string'
-      ? undefined
-      : {
-          extensionProviders: (
-            view.lookup.meshConfig.meshConfig.extensionProviders ?? []
-          ).map(p => ({ name: p.name ?? '' })),
-        };
-  const findings = lintObjects([...own, ...shared], {
-    platform,
-    meshConfig,
-  }).filter(f => mine.has(f.object) || f.message.includes(plan.spec.host));
-  const state: CheckState = worstState(['ok', ...findings.map(f => f.level)]);
-  const passed = snapshot
-    ? 'The live objects pass the lint.'
-    : 'The plan passes the lint; the live objects were not read.';
-  return {
-    state,
-    reason: findings.find(f => f.level === state)?.message ?? passed,
-    findings,
-  };
-}
-
-/** The section to name in the overall reason, worst first. */
-export function overall(
-  sections: Array<[string, { state: CheckState; reason: string }]>,
-): { state: CheckState; reason: string } {
-  const state = worstState(sections.map(([, s]) => s.state));
-  const [name, worst] = sections.find(([, s]) => s.state === state) ?? [
+export function overall(sections: {
+  auth: { state: CheckState; reason: string };
+  routing: { state: CheckState; reason: string };
+  pods: { state: CheckState; reason: string };
+}): { state: CheckState; reason: string } {
+  const named: Array<[string, { state: CheckState; reason: string }]> = [
+    ['Auth', sections.auth],
+    ['Routing', sections.routing],
+    ['Pods', sections.pods],
+  ];
+  const state = worstState(named.map(([, s]) => s.state));
+  const [name, worst] = named.find(([, s]) => s.state === state) ?? [
     '',
     { reason: '' },
   ];

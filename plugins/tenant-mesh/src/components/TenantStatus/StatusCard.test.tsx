@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TenantStatus } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { healthyStatus } from '../../__fixtures__/tenantStatus';
+import { responseError } from '../../__testUtils__/responseError';
 import {
   findLoadedCard,
   renderWithStatus,
@@ -62,6 +63,62 @@ describe('the status cards together', () => {
       }
     });
     expect(api.getTenantStatus).toHaveBeenCalledTimes(1);
+  });
+
+  it('say, without an error panel, that a tenant without a record is unknown', async () => {
+    const message = 'Tenant acme has no record tenants/acme/tenant.yaml';
+    const api = statusApi();
+    api.getTenantStatus.mockRejectedValue(
+      await responseError({
+        status: 404,
+        statusText: 'Not Found',
+        name: 'NotFoundError',
+        message,
+      }),
+    );
+
+    renderWithStatus(<AllCards />, api);
+
+    await waitFor(() => {
+      for (const id of CARDS) {
+        const card = screen.getByTestId(id);
+        expect(card.querySelector('[data-no-record]')).toHaveTextContent(
+          `Tenant Mesh has no record of this tenant${message}`,
+        );
+      }
+    });
+    expect(screen.queryByText(/Request failed/)).toBeNull();
+    expect(screen.queryByText(/NotFoundError/)).toBeNull();
+    for (const id of CARDS) {
+      expect(
+        within(screen.getByTestId(id)).getByRole('button', { name: 'Refresh' }),
+      ).toBeEnabled();
+    }
+  });
+
+  it('keep the error panel for any other error answer', async () => {
+    const api = statusApi();
+    api.getTenantStatus.mockRejectedValue(
+      await responseError({
+        status: 500,
+        statusText: 'Internal Server Error',
+        name: 'Error',
+        message: 'Cognito did not answer',
+      }),
+    );
+
+    renderWithStatus(<AllCards />, api);
+
+    await waitFor(() => {
+      for (const id of CARDS) {
+        expect(
+          within(screen.getByTestId(id)).getByText(
+            /Request failed with 500 Internal Server Error/,
+          ),
+        ).toBeInTheDocument();
+      }
+    });
+    expect(document.querySelector('[data-no-record]')).toBeNull();
   });
 
   it('ask once on load and once more, past the cache, on Refresh', async () => {

@@ -13,6 +13,7 @@ import {
   StatusSection,
   TenantStatus,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { NoRecord, noRecordMessage } from './NoRecord';
 import { StateLabel } from './StateLabel';
 import { tenantIdOf } from './tenantEntity';
 import { useTenantStatus } from './useTenantStatus';
@@ -66,8 +67,11 @@ export function StatusCard(props: StatusCardProps) {
     </IconButton>
   );
 
+  const noRecord = error ? noRecordMessage(error) : undefined;
   let body: ReactNode = null;
-  if (error) {
+  if (noRecord !== undefined) {
+    body = <NoRecord message={noRecord} />;
+  } else if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (status) {
     const { state, reason } = section(status);

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import {
   healthyStatus,
+  LOCAL_DOMAIN,
   noClusterStatus,
 } from '../../__fixtures__/tenantStatus';
 import {
@@ -21,32 +22,36 @@ describe('TenantAuthCard', () => {
     expect(checks.map(c => c.getAttribute('data-check'))).toEqual([
       'user-pool',
       'app-client',
-      'domain',
-      'oauth2-proxy',
-      'secret',
-      'issuer',
+      'hosted-ui-domain',
+      'issuer-discovery',
       'login-probe',
+      'ext-authz-provider',
+      'oauth2-proxy',
+      'oauth2-proxy-secret',
     ]);
-    expect(card).toHaveTextContent('Last login 2 minutes ago.');
+    expect(card.querySelector('[data-check="login-probe"]')).toHaveTextContent(
+      "redirects to the tenant's hosted UI login.",
+    );
     expect(card).not.toHaveTextContent('Login probe: not configured');
-    expect(
-      screen.getByRole('link', { name: /Cognito console/ }),
-    ).toHaveAttribute('href', 'https://console.aws.amazon.com/cognito');
+    const hostedUi = 'https://acme-1a2b3c4d.auth.us-east-1.amazoncognito.com';
+    const domainLink = card.querySelector('[data-check="hosted-ui-domain"] a');
+    expect(domainLink).toHaveTextContent('Hosted UI');
+    expect(domainLink).toHaveAttribute('href', hostedUi);
     expect(
       screen.getByRole('link', { name: /Open the hosted UI/ }),
-    ).toHaveAttribute('href', 'https://acme.auth.us-east-1.amazoncognito.com');
+    ).toHaveAttribute('href', hostedUi);
   });
 
   it('shows a failing check with its reason', async () => {
     const status = healthyStatus();
     const reason =
-      'Secret tenant-acme-auth/oauth2-proxy lacks client-secret: deliver the tenant again.';
+      'Secret tenant-acme-auth/oauth2-proxy-acme lacks the key(s) client-secret; re-run the onboarding (tenant-mesh create <tenant file>).';
     status.auth = {
       ...status.auth,
       state: 'warning',
       reason,
       checks: status.auth.checks.map(c =>
-        c.id === 'secret' ? { ...c, state: 'warning', reason } : c,
+        c.id === 'oauth2-proxy-secret' ? { ...c, state: 'warning', reason } : c,
       ),
     };
 
@@ -56,23 +61,28 @@ describe('TenantAuthCard', () => {
     expect(card.querySelector('[data-section-state]')).toHaveTextContent(
       `Warning${reason}`,
     );
-    expect(card.querySelector('[data-check="secret"]')).toHaveTextContent(
-      `Warning`,
+    const secret = card.querySelector('[data-check="oauth2-proxy-secret"]');
+    expect(secret?.querySelector('[data-state]')).toHaveAttribute(
+      'data-state',
+      'warning',
     );
+    expect(secret).toHaveTextContent(reason);
   });
 
   it('shows the local emulator plainly: domain unknown, probe not configured', async () => {
     renderWithStatus(<TenantAuthCard />, statusApi(noClusterStatus()));
 
     const card = await findLoadedCard(CARD);
-    const domain = card.querySelector('[data-check="domain"]');
-    expect(domain?.querySelector('[data-state]')).toHaveAttribute(
-      'data-state',
-      'unknown',
-    );
-    expect(domain).toHaveTextContent(
-      'Hosted UI: unavailable in local mode (cognito-local has no hosted UI)',
-    );
+    const stateOf = (id: string) =>
+      card
+        .querySelector(`[data-check="${id}"] [data-state]`)
+        ?.getAttribute('data-state');
+    expect(stateOf('user-pool')).toBe('ok');
+    expect(stateOf('app-client')).toBe('ok');
+    expect(stateOf('hosted-ui-domain')).toBe('unknown');
+    expect(
+      card.querySelector('[data-check="hosted-ui-domain"]'),
+    ).toHaveTextContent(LOCAL_DOMAIN);
     expect(card).toHaveTextContent('Login probe: not configured');
     expect(card.querySelector('[data-state="error"]')).toBeNull();
     expect(screen.queryByRole('link', { name: /hosted UI/ })).toBeNull();

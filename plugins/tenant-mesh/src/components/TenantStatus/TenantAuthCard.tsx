@@ -8,8 +8,9 @@ import { StatusCard } from './StatusCard';
 const LOGIN_PROBE = 'login-probe';
 
 /**
- * Auth of the entity's tenant: user pool, app client, hosted-UI domain,
- * oauth2-proxy, its Secret, the issuer and the last login probe.
+ * Auth of the entity's tenant: user pool, app client, hosted-UI domain, the
+ * issuer's discovery, the login probe, the extension provider, oauth2-proxy
+ * and its Secret, in the backend's order.
  *
  * @public
  */

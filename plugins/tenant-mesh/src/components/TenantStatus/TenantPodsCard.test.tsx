@@ -1,5 +1,9 @@
+import { TenantStatus } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
+  CLUSTER_DOWN,
+  clusterDownStatus,
   healthyStatus,
+  NO_CLUSTER,
   noClusterStatus,
 } from '../../__fixtures__/tenantStatus';
 import {
@@ -72,16 +76,49 @@ describe('TenantPodsCard', () => {
     );
   });
 
-  it('shows "no cluster" as unknown, with no counts it never read', async () => {
-    renderWithStatus(<TenantPodsCard />, statusApi(noClusterStatus()));
+  it.each<[string, () => TenantStatus, string]>([
+    ['no cluster configured', noClusterStatus, NO_CLUSTER],
+    [
+      'a configured cluster that did not answer',
+      clusterDownStatus,
+      CLUSTER_DOWN,
+    ],
+  ])(
+    'shows %s as unknown, with no counts it never read',
+    async (_, status, reason) => {
+      renderWithStatus(<TenantPodsCard />, statusApi(status()));
+
+      const card = await findLoadedCard(CARD);
+      expect(card.querySelector('[data-section-state]')).toHaveTextContent(
+        `Unknown${reason}`,
+      );
+      for (const namespace of ['tenant-acme', 'tenant-acme-auth']) {
+        // The reason is on top; each namespace only says it was not read.
+        expect(
+          card.querySelector(`[data-namespace="${namespace}"]`),
+        ).toHaveTextContent(new RegExp(`^${namespace}Not read$`));
+      }
+      expect(card).not.toHaveTextContent(/\d+\/\d+ ready/);
+      expect(card).not.toHaveTextContent('restart');
+    },
+  );
+
+  it('shows a namespace read empty as 0/0, not as unread', async () => {
+    const status = healthyStatus();
+    status.pods.namespaces[1] = {
+      namespace: 'tenant-acme-auth',
+      ready: 0,
+      total: 0,
+      restarts: 0,
+      troubled: [],
+    };
+
+    renderWithStatus(<TenantPodsCard />, statusApi(status));
 
     const card = await findLoadedCard(CARD);
-    expect(card.querySelector('[data-section-state]')).toHaveTextContent(
-      /^UnknownNo cluster configured: /,
-    );
     expect(
-      card.querySelector('[data-namespace="tenant-acme"]'),
-    ).toHaveTextContent('Not read: no cluster configured');
-    expect(card).not.toHaveTextContent('0/0 ready');
+      card.querySelector('[data-namespace="tenant-acme-auth"]'),
+    ).toHaveTextContent('0/0 ready, 0 restarts');
+    expect(card).not.toHaveTextContent('Not read');
   });
 });

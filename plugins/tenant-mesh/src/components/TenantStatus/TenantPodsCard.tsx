@@ -17,22 +17,31 @@ function plural(count: number, word: string): string {
 }
 
 /**
- * One namespace: ready pods, restarts, then the pods in trouble, worst first.
- * Without a cluster the counts were never read, so only the name is shown.
+ * Ready of total and restarts; undefined when the pods were not read (no
+ * cluster, or the cluster did not answer), which a 0 must never stand for.
  */
-function NamespaceSummary(props: { pods: NamespacePods; counted: boolean }) {
-  const { namespace, ready, total, restarts, troubled } = props.pods;
+function countsOf(pods: NamespacePods): string | undefined {
+  const { ready, total, restarts } = pods;
+  if (total === undefined) {
+    return undefined;
+  }
+  // The backend sets the three counts together.
+  return `${ready ?? 0}/${total} ready, ${plural(restarts ?? 0, 'restart')}`;
+}
+
+/**
+ * One namespace: ready pods, restarts, then the pods in trouble, worst first.
+ * Unread counts say only "Not read": why is on top of the card.
+ */
+function NamespaceSummary(props: { pods: NamespacePods }) {
+  const { namespace, troubled } = props.pods;
+  const counts = countsOf(props.pods);
   const classes = useStyles();
   return (
     <Box mt={1} data-namespace={namespace}>
       <Typography variant="subtitle2">{namespace}</Typography>
-      <Typography
-        variant="body2"
-        color={props.counted ? 'initial' : 'textSecondary'}
-      >
-        {props.counted
-          ? `${ready}/${total} ready, ${plural(restarts, 'restart')}`
-          : 'Not read: no cluster configured'}
+      <Typography variant="body2" color={counts ? 'initial' : 'textSecondary'}>
+        {counts ?? 'Not read'}
       </Typography>
       {troubled.length > 0 && (
         <List dense aria-label={`Pods in trouble in ${namespace}`}>
@@ -73,11 +82,7 @@ export function TenantPodsCard() {
           </Typography>
         ) : (
           status.pods.namespaces.map(pods => (
-            <NamespaceSummary
-              key={pods.namespace}
-              pods={pods}
-              counted={status.cluster.configured}
-            />
+            <NamespaceSummary key={pods.namespace} pods={pods} />
           ))
         )
       }

@@ -11,16 +11,21 @@ export const tenantEntityPredicate = {
   'spec.type': 'tenant',
 };
 
+const sameWord = (value: unknown, word: string) =>
+  typeof value === 'string' && value.toLocaleLowerCase('en-US') === word;
+
 /**
  * Whether an entity is a tenant (kind Resource, `spec.type: tenant`), for
- * an `EntitySwitch` of the legacy frontend system.
+ * an `EntitySwitch` of the legacy frontend system. Case-insensitive, as
+ * {@link tenantEntityPredicate} is, so both systems show the cards on the
+ * same entities.
  *
  * @public
  */
 export function isTenantEntity(entity: Entity): boolean {
   return (
-    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-    entity.spec?.type === 'tenant'
+    sameWord(entity.kind, tenantEntityPredicate.kind) &&
+    sameWord(entity.spec?.type, tenantEntityPredicate['spec.type'])
   );
 }
 

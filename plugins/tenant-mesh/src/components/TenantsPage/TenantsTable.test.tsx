@@ -122,7 +122,10 @@ describe('TenantsTable', () => {
     await userEvent.click(
       within(screen.getByTestId('select')).getByRole('button'),
     );
-    await userEvent.click(await screen.findByRole('option', { name: 'error' }));
+    // The words of the cells, not the raw values.
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual(['Error', 'OK', 'Unknown']);
+    await userEvent.click(screen.getByRole('option', { name: 'Error' }));
     // The open menu hides the table from the accessibility tree.
     await userEvent.keyboard('{Escape}');
 
@@ -139,6 +142,30 @@ describe('TenantsTable', () => {
     );
 
     await waitFor(() => expect(tenantIds()).toEqual(['initech']));
+  });
+
+  it('says above the table why tenants may be missing', async () => {
+    const incomplete =
+      'Delivery goes straight to a cluster, which keeps no records the status can list.';
+    renderTable(Promise.resolve({ ...THREE, incomplete }));
+    await screen.findByText('globex');
+
+    const info = screen.getByRole('alert');
+    expect(info).toHaveTextContent('Some tenants may be missing');
+    expect(info).toHaveTextContent(incomplete);
+    expect(screen.getByText(incomplete)).toBeVisible();
+    // Above the table, not inside it.
+    expect(
+      info.compareDocumentPosition(screen.getByRole('table')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('shows no message when the list is complete', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says so when there is no tenant yet', async () => {

@@ -2,17 +2,20 @@ import {
   EmptyState,
   ResponseErrorPanel,
   Table,
+  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { tenantMeshApiRef } from '../../api';
-import { tenantColumns } from './tenantColumns';
+import { tenantColumns, tenantRows } from './tenantColumns';
 
 /**
  * Every recorded tenant with its state and the state of its routing, auth
- * and pods, searchable, sortable and filterable by state.
+ * and pods, searchable, sortable and filterable by state; above it, why
+ * tenants may be missing, when the backend says so.
  *
  * @public
  */
@@ -26,6 +29,9 @@ export function TenantsTable() {
     [api, refreshes],
   );
 
+  // A new array on every render would make the table redo its rows.
+  const rows = useMemo(() => tenantRows(value?.items ?? []), [value]);
+
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
@@ -38,29 +44,41 @@ export function TenantsTable() {
     : undefined;
 
   return (
-    <Table
-      title="Tenants"
-      subtitle={subtitle}
-      columns={tenantColumns}
-      data={value?.items ?? []}
-      isLoading={loading}
-      options={{ search: true, sorting: true, paging: false }}
-      filters={[{ column: 'State', type: 'multiple-select' }]}
-      actions={[
-        {
-          icon: () => <RefreshIcon />,
-          tooltip: 'Refresh',
-          isFreeAction: true,
-          onClick: () => setRefreshes(count => count + 1),
-        },
-      ]}
-      emptyContent={
-        <EmptyState
-          missing="data"
-          title="No tenants yet"
-          description="Tenants appear here once they are onboarded with the Create Tenant template."
-        />
-      }
-    />
+    <>
+      {value?.incomplete && (
+        <Box mb={2}>
+          <WarningPanel
+            severity="info"
+            title="Some tenants may be missing"
+            message={value.incomplete}
+            defaultExpanded
+          />
+        </Box>
+      )}
+      <Table
+        title="Tenants"
+        subtitle={subtitle}
+        columns={tenantColumns}
+        data={rows}
+        isLoading={loading}
+        options={{ search: true, sorting: true, paging: false }}
+        filters={[{ column: 'State', type: 'multiple-select' }]}
+        actions={[
+          {
+            icon: () => <RefreshIcon />,
+            tooltip: 'Refresh',
+            isFreeAction: true,
+            onClick: () => setRefreshes(count => count + 1),
+          },
+        ]}
+        emptyContent={
+          <EmptyState
+            missing="data"
+            title="No tenants yet"
+            description="Tenants appear here once they are onboarded with the Create Tenant template."
+          />
+        }
+      />
+    </>
   );
 }

@@ -1,23 +1,28 @@
 import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
-  CheckState,
+  stateRank,
   TenantSummary,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { StateLabel } from '../TenantStatus/StateLabel';
+import { STATE_WORDS, StateLabel } from '../TenantStatus/StateLabel';
 
-// Sorting by severity, not by the words, puts the tenants in trouble together.
-const SEVERITY: Record<CheckState, number> = {
-  ok: 0,
-  unknown: 1,
-  warning: 2,
-  error: 3,
-};
+/**
+ * A row of the tenants table. The table's filter offers the distinct values
+ * of the filtered column's field, so the State column filters on the word
+ * the cells show, not on the raw `error`.
+ */
+export interface TenantRow extends TenantSummary {
+  stateWord: string;
+}
 
-function stateColumn(
-  title: string,
-  field: 'state' | 'routing' | 'auth' | 'pods',
-): TableColumn<TenantSummary> {
+/** The rows of the tenants table, in the backend's order. */
+export function tenantRows(items: TenantSummary[]): TenantRow[] {
+  return items.map(item => ({ ...item, stateWord: STATE_WORDS[item.state] }));
+}
+
+type StateField = 'state' | 'routing' | 'auth' | 'pods';
+
+function stateColumn(title: string, field: StateField): TableColumn<TenantRow> {
   return {
     title,
     field,
@@ -26,12 +31,14 @@ function stateColumn(
     width: '130px',
     cellStyle: { whiteSpace: 'nowrap' },
     render: row => <StateLabel state={row[field]} />,
-    customSort: (a, b) => SEVERITY[a[field]] - SEVERITY[b[field]],
+    // Sorting by severity, not by the words, puts the tenants in trouble
+    // together.
+    customSort: (a, b) => stateRank(a[field]) - stateRank(b[field]),
   };
 }
 
 /** The columns of the tenants table; the State column is the one filtered on. */
-export const tenantColumns: TableColumn<TenantSummary>[] = [
+export const tenantColumns: TableColumn<TenantRow>[] = [
   {
     title: 'Tenant',
     field: 'tenantId',
@@ -45,7 +52,11 @@ export const tenantColumns: TableColumn<TenantSummary>[] = [
         row.tenantId
       ),
   },
-  { ...stateColumn('State', 'state'), defaultSort: 'desc' },
+  {
+    ...stateColumn('State', 'state'),
+    field: 'stateWord',
+    defaultSort: 'desc',
+  },
   // Reasons are sentences; the state columns need little room.
   {
     title: 'Reason',

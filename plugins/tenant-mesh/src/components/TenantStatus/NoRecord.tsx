@@ -1,0 +1,32 @@
+import { ResponseError } from '@backstage/errors';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+
+/**
+ * The backend's message when the status route answered 404: Tenant Mesh has
+ * no record of the tenant (e.g. it was onboarded straight to a cluster, or
+ * its record was removed). Undefined for any other error.
+ */
+export function noRecordMessage(error: Error): string | undefined {
+  if (!(error instanceof ResponseError) || error.statusCode !== 404) {
+    return undefined;
+  }
+  return error.body.error.message || error.message;
+}
+
+/**
+ * An entity without a record is not broken, only unknown to Tenant Mesh: an
+ * empty state, not a red error panel in each card.
+ */
+export function NoRecord(props: { message: string }) {
+  return (
+    <Box data-no-record>
+      <Typography variant="subtitle1">
+        Tenant Mesh has no record of this tenant
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {props.message}
+      </Typography>
+    </Box>
+  );
+}
