@@ -26,9 +26,8 @@ function stateColumn(title: string, field: StateField): TableColumn<TenantRow> {
   return {
     title,
     field,
-    // Wide enough for "Unknown" and its icon on one line; the Reason column
-    // takes the room that is left.
-    width: '130px',
+    // Wide enough for "Unknown" and its icon on one line.
+    width: '120px',
     cellStyle: { whiteSpace: 'nowrap' },
     render: row => <StateLabel state={row[field]} />,
     // Sorting by severity, not by the words, puts the tenants in trouble
@@ -37,12 +36,17 @@ function stateColumn(title: string, field: StateField): TableColumn<TenantRow> {
   };
 }
 
-/** The columns of the tenants table; the State column is the one filtered on. */
+/**
+ * The columns of the tenants table; the State column is the one filtered on.
+ * Names and states stay on one line; the reason, a sentence, comes last and
+ * takes the room that is left.
+ */
 export const tenantColumns: TableColumn<TenantRow>[] = [
   {
     title: 'Tenant',
     field: 'tenantId',
     highlight: true,
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row =>
       row.entityRef ? (
         <EntityRefLink entityRef={row.entityRef} hideIcon>
@@ -57,18 +61,11 @@ export const tenantColumns: TableColumn<TenantRow>[] = [
     field: 'stateWord',
     defaultSort: 'desc',
   },
-  // Reasons are sentences; the state columns need little room.
-  {
-    title: 'Reason',
-    field: 'reason',
-    width: '35%',
-    // material-table shares out widths unevenly; a floor keeps it readable.
-    cellStyle: { minWidth: 320 },
-  },
-  { title: 'Host', field: 'host' },
+  { title: 'Host', field: 'host', cellStyle: { whiteSpace: 'nowrap' } },
   {
     title: 'Owner',
     field: 'owner',
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row =>
       row.owner ? (
         <EntityRefLink entityRef={row.owner} defaultKind="group" />
@@ -79,4 +76,10 @@ export const tenantColumns: TableColumn<TenantRow>[] = [
   stateColumn('Routing', 'routing'),
   stateColumn('Auth', 'auth'),
   stateColumn('Pods', 'pods'),
+  {
+    title: 'Reason',
+    field: 'reason',
+    // material-table shares widths out unevenly; a floor keeps it readable.
+    cellStyle: { minWidth: 240 },
+  },
 ];
