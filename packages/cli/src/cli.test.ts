@@ -237,3 +237,33 @@ describe('tenant-mesh validate across files', () => {
     );
   });
 });
+
+describe('tenant-mesh validate without --config', () => {
+  let dir: string;
+  const cwd = process.cwd();
+
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenant-mesh-config-'));
+    await fs.copyFile(appConfig, path.join(dir, 'app-config.yaml'));
+    process.chdir(dir);
+  });
+
+  afterEach(async () => {
+    process.chdir(cwd);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads app-config.local.yaml after app-config.yaml, as the portal does', async () => {
+    expect((await run(['validate', acme])).code).toBe(EXIT_OK);
+
+    // The portal's local settings move the base domain: acme's host leaves it.
+    await fs.writeFile(
+      path.join(dir, 'app-config.local.yaml'),
+      'tenantMesh:\n  baseDomains: [example.org]\n',
+    );
+    const result = await run(['validate', acme]);
+
+    expect(result.code).toBe(EXIT_INVALID_INPUT);
+    expect(result.err.join('\n')).toMatch(/host: .*example\.org/);
+  });
+});

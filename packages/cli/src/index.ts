@@ -139,7 +139,10 @@ export function createProgram(
   return program;
 }
 
-/** The given config files, or the nearest app-config.yaml from here up. */
+/**
+ * The given config files; else the nearest app-config.yaml from here up, with
+ * the app-config.local.yaml beside it, as the portal reads them.
+ */
 function configPaths(given: string[]): string[] {
   if (given.length > 0) {
     const missing = given.filter(file => !fs.existsSync(file));
@@ -151,7 +154,8 @@ function configPaths(given: string[]): string[] {
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'app-config.yaml');
     if (fs.existsSync(candidate)) {
-      return [candidate];
+      const local = path.join(dir, 'app-config.local.yaml');
+      return fs.existsSync(local) ? [candidate, local] : [candidate];
     }
     if (path.dirname(dir) === dir) {
       return ['app-config.yaml'];

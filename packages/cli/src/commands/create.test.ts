@@ -1,6 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { InputError } from '@backstage/errors';
 import { ApiOptions } from '../lib/apiOptions';
 import { EXIT_FAILURE, EXIT_OK } from '../lib/exitCodes';
 import { TaskEvent } from '../lib/scaffolderClient';
@@ -124,7 +127,7 @@ describe('tenant-mesh create', () => {
       '  done: Plan the tenant',
       '> Provision Cognito',
       '  done: Provision Cognito',
-      'Tenant acme created: http://localhost:3000/catalog/default/resource/acme',
+      'Tenant acme is onboarded: http://localhost:3000/catalog/default/resource/acme',
     ]);
     const created = scaffolder.requests.find(r => r.method === 'POST');
     expect(JSON.parse(created!.body)).toEqual({
@@ -163,6 +166,40 @@ describe('tenant-mesh create', () => {
     expect(code).toBe(EXIT_FAILURE);
     expect(err[err.length - 1]).toBe(
       'Create Tenant failed at "Plan the tenant": host: acme.example.com already belongs to tenant acme',
+    );
+  });
+
+  it('sends nothing for a file with a key the tenant spec does not have', async () => {
+    const scaffolder = await startScaffolder([]);
+    const dir = await mkdtemp(path.join(tmpdir(), 'tenant-mesh-cli-'));
+    const file = path.join(dir, 'acme.yaml');
+    // A misspelt key, and a secret someone put in the file.
+    await writeFile(
+      file,
+      'tenantId: acme\ndisplayName: Acme\nhost: acme.example.com\nowner: group:default/customer-success\nmfaa: on\ncookieSecret: "q7+/abc="\n',
+    );
+    const { output } = capture();
+
+    const failure = createCommand(file, api(scaffolder.url), output);
+
+    await expect(failure).rejects.toThrow(InputError);
+    await expect(failure).rejects.toThrow(/mfaa: .*did you mean mfa/);
+    await expect(failure).rejects.toThrow(/: cookieSecret: /);
+    await expect(failure).rejects.not.toThrow(/q7\+\/abc=/);
+    expect(scaffolder.requests).toEqual([]);
+    await scaffolder.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names the URL it could not reach', async () => {
+    const scaffolder = await startScaffolder([]);
+    await scaffolder.close();
+    const { output } = capture();
+
+    await expect(
+      createCommand(acme, api(scaffolder.url), output),
+    ).rejects.toThrow(
+      `The backend at ${scaffolder.url} could not be reached (`,
     );
   });
 

@@ -1,7 +1,7 @@
 import { TenantSpec } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { ApiOptions } from '../lib/apiOptions';
 import { EXIT_FAILURE, EXIT_OK } from '../lib/exitCodes';
-import { readTenantFile } from '../lib/readTenantFile';
+import { readTenantFileToSend } from '../lib/readTenantFile';
 import {
   ScaffolderClient,
   TaskEvent,
@@ -25,7 +25,7 @@ export async function createCommand(
   output: Output,
   client = new ScaffolderClient({ baseUrl: api.url, token: api.token }),
 ): Promise<number> {
-  const spec = await readTenantFile(file);
+  const spec = await readTenantFileToSend(file);
   const taskId = await client.createTask(api.template, templateValues(spec));
   output.out(`task ${taskId}: ${api.url}/api/scaffolder/v2/tasks/${taskId}`);
 
@@ -85,11 +85,12 @@ export async function createCommand(
   if (entityRef) {
     const [kind, rest] = entityRef.split(':');
     const [namespace, name] = rest.split('/');
+    // Created, updated or unchanged: the steps above say which.
     output.out(
-      `Tenant ${spec.tenantId} created: ${api.appUrl}/catalog/${namespace}/${kind}/${name}`,
+      `Tenant ${spec.tenantId} is onboarded: ${api.appUrl}/catalog/${namespace}/${kind}/${name}`,
     );
   } else {
-    output.out(`Tenant ${spec.tenantId} created`);
+    output.out(`Tenant ${spec.tenantId} is onboarded`);
   }
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiOptions } from '../lib/apiOptions';
 import { EXIT_FAILURE, EXIT_OK } from '../lib/exitCodes';
-import { readTenantFile } from '../lib/readTenantFile';
+import { readTenantFileToSend } from '../lib/readTenantFile';
 import { pathInside } from '../lib/renderedFiles';
 import { ScaffolderClient, plainMessage } from '../lib/scaffolderClient';
 import { templateValues } from './create';
@@ -20,7 +20,7 @@ export async function planCommand(
   output: Output,
   client = new ScaffolderClient({ baseUrl: api.url, token: api.token }),
 ): Promise<number> {
-  const spec = await readTenantFile(file);
+  const spec = await readTenantFileToSend(file);
   const template = await client.getTemplate(api.template);
   const result = await client.dryRun(template, templateValues(spec));
 

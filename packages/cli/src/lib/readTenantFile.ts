@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { TenantSpec } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  TenantSpec,
+  tenantShapeProblems,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
 import fs from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 
@@ -23,4 +26,24 @@ export async function readTenantFile(file: string): Promise<TenantSpec> {
     throw new InputError(`${file}: must hold one tenant as a YAML mapping`);
   }
   return value as TenantSpec;
+}
+
+/**
+ * Reads a tenant file to send to a portal: its shape is checked here (an
+ * unknown or misspelt key would otherwise be dropped by the template, or
+ * stored in the task's parameters, where a value such as a secret does not
+ * belong); the platform's rules are checked by the portal, whose settings
+ * this machine may not have.
+ *
+ * @throws InputError listing every problem as `file: field: message`.
+ */
+export async function readTenantFileToSend(file: string): Promise<TenantSpec> {
+  const spec = await readTenantFile(file);
+  const problems = tenantShapeProblems(spec);
+  if (problems.length > 0) {
+    throw new InputError(
+      problems.map(p => `${file}: ${p.field}: ${p.message}`).join('\n'),
+    );
+  }
+  return spec;
 }

@@ -1,8 +1,10 @@
 import {
   AuthenticationError,
   InputError,
+  isError,
   NotFoundError,
   ResponseError,
+  ServiceUnavailableError,
 } from '@backstage/errors';
 
 /** One event of a scaffolder task, as its event stream sends it. */
@@ -124,10 +126,22 @@ export class ScaffolderClient {
   }
 
   private async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${this.token}`, ...init.headers },
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${this.token}`, ...init.headers },
+      });
+    } catch (error) {
+      // fetch says only "fetch failed"; the cause says why, and the URL where.
+      const cause =
+        isError(error) && isError(error.cause) ? error.cause : error;
+      throw new ServiceUnavailableError(
+        `The backend at ${this.baseUrl} could not be reached (${
+          isError(cause) ? cause.message : String(cause)
+        }): is the portal running there? Set --url or TENANT_MESH_URL to its backend`,
+      );
+    }
     if (response.ok) {
       return response;
     }
