@@ -4,6 +4,7 @@
  * that action's input schema, so the template and the actions cannot drift apart.
  */
 import {
+  DOMAIN_PREFIX_FORM_PATTERN,
   TENANT_ID_PATTERN,
   maxTenantIdLength,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
@@ -99,6 +100,24 @@ describe('the Create Tenant template', () => {
     const tenantId = parameterSchema.properties.tenantId;
     expect(tenantId.pattern).toBe(TENANT_ID_PATTERN);
     expect(tenantId.maxLength).toBe(maxTenantIdLength(platform));
+  });
+
+  it('refuses a domain prefix in the form that Cognito would refuse (B16)', () => {
+    const { domainPrefix } = parameterSchema.properties;
+    expect(domainPrefix.pattern).toBe(DOMAIN_PREFIX_FORM_PATTERN);
+    const values = (prefix: string) => ({
+      ...tenantFile('acme.yaml'),
+      domainPrefix: prefix,
+    });
+    for (const refused of [
+      'aws-acme',
+      'acme-amazon',
+      'mycognitoapp',
+      '-acme',
+    ]) {
+      expect(validate(values(refused), parameterSchema).valid).toBe(false);
+    }
+    expect(validate(values('acme-login'), parameterSchema).valid).toBe(true);
   });
 
   it.each(['acme.yaml', 'globex.yaml'])(

@@ -11,6 +11,16 @@ export const DOMAIN_PREFIX_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$';
 export const RESERVED_DOMAIN_WORDS = ['aws', 'amazon', 'cognito'];
 
 /**
+ * Cognito's pattern without the reserved words, for a form's JSON Schema,
+ * which has no other way to say "none of these words" (B16).
+ *
+ * @public
+ */
+export const DOMAIN_PREFIX_FORM_PATTERN = `^(?!.*(?:${RESERVED_DOMAIN_WORDS.join(
+  '|',
+)}))${DOMAIN_PREFIX_PATTERN.slice(1)}`;
+
+/**
  * The derived hosted-UI prefix: `<id>-<8 hex>`, the hex taken from a hash of
  * region and host. Prefixes share one namespace per region across all AWS
  * accounts (B17), so a bare tenant id could be taken; the hash makes a chance

@@ -226,6 +226,42 @@ describe('validateTenant', () => {
     ).toEqual(expected);
   });
 
+  const prefixOwnedBy = (tenantId: string) => [
+    { tenantId, host: `${tenantId}.example.com`, domainPrefix: 'acme-auth' },
+  ];
+
+  it.each([
+    ['another tenant', 'globex', ['domainPrefix:taken']],
+    ['the same tenant re-onboarding', 'acme', []],
+  ])(
+    'B17: a domain prefix that is the domain of %s',
+    (_name, owner, expected) => {
+      const existingTenants = prefixOwnedBy(owner);
+      expect(
+        rules(
+          validateTenant(
+            { ...acmeSpec, domainPrefix: 'acme-auth' },
+            testPlatform,
+            {
+              existingTenants,
+            },
+          ),
+        ),
+      ).toEqual(expected);
+    },
+  );
+
+  it('B17: names the tenant whose domain the prefix is', () => {
+    const [problem] = validateTenant(
+      { ...acmeSpec, domainPrefix: 'acme-auth' },
+      testPlatform,
+      { existingTenants: prefixOwnedBy('globex') },
+    );
+    expect(problem.message).toBe(
+      'acme-auth is the hosted-UI domain of tenant globex; choose another prefix, or leave it out to derive one',
+    );
+  });
+
   it.each([
     ['globex.example.com', ['host:host-of-tenant']],
     ['acme.example.com', []],

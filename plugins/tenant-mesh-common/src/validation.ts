@@ -20,6 +20,11 @@ import { zodProblems } from './zodProblems';
 export interface ExistingTenant {
   tenantId: string;
   host: string;
+  /**
+   * The tenant's hosted-UI domain prefix, when known (its record's, or the
+   * one derived from it): two tenants cannot share one domain (B17).
+   */
+  domainPrefix?: string;
 }
 
 /** Options of `validateTenant`. @public */
@@ -129,12 +134,60 @@ function validateIdentity(
   return problems;
 }
 
+/**
+ * A chosen prefix that another tenant's domain has. Cognito would refuse it
+ * too, but only after this tenant's pool exists, and an emulator never does.
+ * A derived prefix carries the id and a hash of the host, so only a chosen
+ * one can collide.
+ */
+function prefixTakenProblems(
+  input: Partial<TenantSpec>,
+  existing: ExistingTenant[],
+): ValidationProblem[] {
+  const owner = existing.find(
+    t => t.tenantId !== input.tenantId && t.domainPrefix === input.domainPrefix,
+  );
+  return owner
+    ? [
+        {
+          field: 'domainPrefix',
+          rule: 'taken',
+          message: `${input.domainPrefix} is the hosted-UI domain of tenant ${owner.tenantId}; choose another prefix, or leave it out to derive one`,
+        },
+      ]
+    : [];
+}
+
 /** Rule id of a zod issue; the one pattern on tenantId is the DNS rule. */
 function shapeRule(field: string, code: string): string {
   if (code === 'invalid_string') {
     return field === 'tenantId' ? 'dns-label' : 'format';
   }
   return code;
+}
+
+/**
+ * The problems of a tenant's shape alone (unknown or misspelt keys, types,
+ * the id's format), which need no platform settings: what a client can
+ * check before it sends a tenant to a portal whose settings it does not
+ * have.
+ *
+ * @public
+ */
+export function tenantShapeProblems(spec: unknown): ValidationProblem[] {
+  return shapeProblemsOf(tenantSpecSchema.safeParse(spec));
+}
+
+function shapeProblemsOf(
+  parsed: ReturnType<typeof tenantSpecSchema.safeParse>,
+): ValidationProblem[] {
+  return parsed.success
+    ? []
+    : zodProblems(tenantSpecSchema, parsed.error).map(problem => ({
+        ...problem,
+        field: problem.field || 'spec',
+        rule: shapeRule(problem.field, problem.rule),
+      }));
 }
 
 /**
@@ -150,13 +203,7 @@ export function validateTenant(
   opts: ValidateTenantOptions = {},
 ): ValidationProblem[] {
   const parsed = tenantSpecSchema.safeParse(spec);
-  const problems: ValidationProblem[] = parsed.success
-    ? []
-    : zodProblems(tenantSpecSchema, parsed.error).map(problem => ({
-        ...problem,
-        field: problem.field || 'spec',
-        rule: shapeRule(problem.field, problem.rule),
-      }));
+  const problems = shapeProblemsOf(parsed);
   const broken = (field: string) =>
     problems.some(p => p.field === field || p.field.startsWith(`${field}.`));
 
@@ -197,7 +244,10 @@ export function validateTenant(
   check('identity', () => validateIdentity(input.identity!, platform));
 
   if (input.domainPrefix !== undefined) {
-    check('domainPrefix', () => validateDomainPrefix(input.domainPrefix!));
+    check('domainPrefix', () => [
+      ...validateDomainPrefix(input.domainPrefix!),
+      ...prefixTakenProblems(input, opts.existingTenants ?? []),
+    ]);
   } else if (
     !broken('tenantId') &&
     typeof input.tenantId === 'string' &&

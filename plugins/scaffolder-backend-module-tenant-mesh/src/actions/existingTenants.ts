@@ -12,6 +12,7 @@ import {
   assertValidTenant,
   ExistingTenant,
   PlatformSettings,
+  resolveTenantSpec,
   TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { refOf } from '@tenant-mesh/plugin-tenant-mesh-node';
@@ -59,7 +60,11 @@ export async function targetTenants(options: {
       return [];
     }
     const records = await readTenantRecords(delivery.repository);
-    return records.map(r => ({ tenantId: r.tenantId, host: r.host }));
+    return records.map(r => ({
+      tenantId: r.tenantId,
+      host: r.host,
+      domainPrefix: resolveTenantSpec(r, platform).domainPrefix,
+    }));
   }
   const target = await delivery.cluster.get({ credentials });
   return recordedTenants(await readObject(target, gatewayRef(platform)));

@@ -149,6 +149,34 @@ describe('tenant-mesh:plan', () => {
     expect(changes.removed).toEqual(['shared/old.yaml']);
   });
 
+  it("refuses another tenant's hosted-UI domain prefix before any Cognito call (B17)", async () => {
+    const delivery = gitops();
+    await delivery.repository.init();
+    await delivery.repository.commitChange({
+      files: [
+        {
+          path: 'tenants/globex/tenant.yaml',
+          content: stringify({
+            tenantId: 'globex',
+            displayName: 'Globex',
+            host: 'globex.example.com',
+            owner: 'group:default/platform-team',
+            domainPrefix: 'shared-login',
+          }),
+        },
+      ],
+      message: 'Onboard tenant globex',
+    });
+    const action = createTenantMeshPlanAction({ platform, catalog, delivery });
+    const { ctx } = actionContext({
+      input: { ...acmeInput, domainPrefix: 'shared-login' },
+    });
+
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /^domainPrefix: shared-login is the hosted-UI domain of tenant globex/m,
+    );
+  });
+
   describe('dry run', () => {
     let api: FakeKubernetesApi;
 
