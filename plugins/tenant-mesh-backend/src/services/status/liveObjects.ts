@@ -205,8 +205,16 @@ export function deploymentCheck(options: {
       reason: `${ref}: ${ready}/${desired} ready.`,
     };
   }
-  const failing = (status.conditions ?? []).find(c => c.status === 'False');
-  const why = failing?.message ? ` ${failing.message}` : '';
+  // ReplicaFailure is reported True (e.g. a quota refused the pods); the
+  // others say what is wrong by being False.
+  const conditions = status.conditions ?? [];
+  const failing =
+    conditions.find(c => c.type === 'ReplicaFailure' && c.status === 'True') ??
+    conditions.find(c => c.type !== 'ReplicaFailure' && c.status === 'False');
+  const message = failing?.message?.trim();
+  const why = message
+    ? ` ${/[.!?]$/.test(message) ? message : `${message}.`}`
+    : '';
   return {
     ...base,
     state: ready === 0 ? 'error' : 'warning',

@@ -17,7 +17,9 @@ interface ContainerStatus {
   ready?: boolean;
   restartCount?: number;
   state?: { waiting?: { reason?: string; message?: string } };
-  lastState?: { terminated?: { reason?: string; message?: string } };
+  lastState?: {
+    terminated?: { reason?: string; message?: string; exitCode?: number };
+  };
 }
 
 interface PodStatus {
@@ -107,6 +109,27 @@ function detectedErrorsOf(pod: KubernetesObject): DetectedError[] {
 const containerName = (c: { name?: string; init: boolean }) =>
   `${c.init ? 'init container' : 'container'} ${c.name ?? '(unnamed)'}`;
 
+/**
+ * How a container last ended: its termination message, else its reason
+ * and exit code; an OOMKilled container leaves no message, only the reason.
+ */
+function lastExitOf(container: ContainerStatus): string | undefined {
+  const terminated = container.lastState?.terminated;
+  if (!terminated) {
+    return undefined;
+  }
+  if (terminated.message) {
+    return terminated.message;
+  }
+  const code =
+    terminated.exitCode !== undefined
+      ? ` (exit code ${terminated.exitCode})`
+      : '';
+  return terminated.reason
+    ? `It last ended ${terminated.reason}${code}`
+    : undefined;
+}
+
 /** Why a pod is in trouble, or undefined when it is not. */
 export function troubleOf(pod: KubernetesObject): PodTrouble | undefined {
   const status = statusOf(pod);
@@ -133,7 +156,7 @@ export function troubleOf(pod: KubernetesObject): PodTrouble | undefined {
     // The last termination message says why the container exits (B02).
     message = sentences([
       `${containerName(waiting)}: ${waiting.state.waiting.message ?? reason}`,
-      waiting.lastState?.terminated?.message,
+      lastExitOf(waiting),
     ]);
   } else if (phase === 'Pending' && unscheduled) {
     reason = unscheduled.reason ?? 'Unschedulable';
