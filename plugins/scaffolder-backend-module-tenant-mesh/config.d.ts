@@ -29,6 +29,13 @@ export interface Config {
            * @visibility secret
            */
           serviceAccountToken?: string;
+          /**
+           * The name of a cluster of the Kubernetes plugin
+           * (`kubernetes.clusterLocatorMethods`, type `config`), reached with
+           * that plugin's own auth: serviceAccount, aws (EKS),
+           * googleServiceAccount or localKubectlProxy.
+           */
+          kubernetesCluster?: string;
         };
       };
       /** The cluster of the `cluster` target; exactly one way to reach it. */
@@ -46,6 +53,13 @@ export interface Config {
          * @visibility secret
          */
         serviceAccountToken?: string;
+        /**
+         * The name of a cluster of the Kubernetes plugin
+         * (`kubernetes.clusterLocatorMethods`, type `config`), reached with
+         * that plugin's own auth: serviceAccount, aws (EKS),
+         * googleServiceAccount or localKubectlProxy.
+         */
+        kubernetesCluster?: string;
       };
     };
   };

@@ -7,7 +7,9 @@ export interface Config {
        * delivery cluster (`delivery.cluster`), else the cluster the GitOps
        * repository is synced to (`delivery.gitops.secretsCluster`); with none
        * of them, routing and pods are `unknown`. The service account needs
-       * get and list only.
+       * get and list only, on the tenants' objects and pods, the shared
+       * Gateway, AuthorizationPolicies and central Envoy ConfigMaps, istiod's
+       * meshConfig ConfigMap, and Secrets (only their key names are kept).
        */
       cluster?: {
         /** Path of a kubeconfig file. */
@@ -23,6 +25,13 @@ export interface Config {
          * @visibility secret
          */
         serviceAccountToken?: string;
+        /**
+         * The name of a cluster of the Kubernetes plugin
+         * (`kubernetes.clusterLocatorMethods`, type `config`), reached with
+         * that plugin's own auth: serviceAccount, aws (EKS),
+         * googleServiceAccount or localKubectlProxy.
+         */
+        kubernetesCluster?: string;
       };
       /**
        * `<namespace>/<name>` of the ConfigMap istiod reads its meshConfig

@@ -57,7 +57,7 @@ export const tenantMeshModule = createBackendModule({
           logger,
         });
         const delivery = settings
-          ? createDeliveryTarget({ settings, catalog })
+          ? createDeliveryTarget({ settings, catalog, rootConfig: config })
           : undefined;
 
         scaffolder.addActions(

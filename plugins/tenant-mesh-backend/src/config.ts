@@ -46,7 +46,7 @@ function readStatusCluster(
   const own = config.getOptionalConfig(`${STATUS_KEY}.cluster`);
   if (own) {
     const configKey = `${STATUS_KEY}.cluster`;
-    return { access: readClusterAccess(own, configKey), configKey };
+    return { access: readClusterAccess(own, configKey, config), configKey };
   }
   if (delivery?.target === 'cluster') {
     return {

@@ -71,6 +71,7 @@ export const tenantMeshPlugin = createBackendPlugin({
                   access: statusCluster.access,
                   catalog,
                   configKey: statusCluster.configKey,
+                  rootConfig: config,
                 }),
                 configKey: statusCluster.configKey,
               },

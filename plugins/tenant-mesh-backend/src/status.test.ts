@@ -162,6 +162,8 @@ async function start(
     cognitoEndpoint?: string;
     /** A kubeconfig of a cluster other than the fake. */
     kubeconfigText?: string;
+    /** Reach the fake as a cluster of the Kubernetes plugin's config. */
+    viaKubernetesPlugin?: boolean;
   } = {},
 ) {
   const kubeconfig = join(dir, 'kubeconfig');
@@ -182,7 +184,31 @@ async function start(
             delivery: { target: 'gitops', gitops: { repository: dir } },
             ...(options.cluster === false
               ? {}
-              : { status: { cluster: { kubeconfig } } }),
+              : {
+                  status: {
+                    cluster: options.viaKubernetesPlugin
+                      ? { kubernetesCluster: 'tenants' }
+                      : { kubeconfig },
+                  },
+                }),
+          },
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: [
+                  {
+                    name: 'tenants',
+                    url: api.url,
+                    authProvider: 'serviceAccount',
+                    serviceAccountToken: api.token,
+                    // The fake serves plain HTTP.
+                    skipTLSVerify: true,
+                  },
+                ],
+              },
+            ],
           },
         },
       }),
@@ -243,6 +269,23 @@ describe('GET /api/tenant-mesh/tenants/:id/status', () => {
       cluster: { configured: true },
       record: { source: 'gitops', path: 'tenants/acme/tenant.yaml' },
     });
+  });
+
+  it('reads the cluster the Kubernetes plugin is configured with, by name', async () => {
+    await deliver([await onboardCognito('acme')]);
+    const get = await start({ viaKubernetesPlugin: true });
+
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    expect(status.cluster).toEqual({
+      configured: true,
+      description:
+        "the Kubernetes plugin's cluster tenants (tenantMesh.status.cluster)",
+    });
+    expect(status.routing.state).toBe('ok');
+    expect(status.pods.state).toBe('ok');
   });
 
   it('names the missing VirtualService in a routing error', async () => {

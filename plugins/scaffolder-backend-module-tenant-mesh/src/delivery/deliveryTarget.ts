@@ -1,3 +1,4 @@
+import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterProvider,
@@ -22,12 +23,18 @@ export type DeliveryTarget =
 export function createDeliveryTarget(options: {
   settings: DeliverySettings;
   catalog: CatalogService;
+  /** The whole config, for clusters of the Kubernetes plugin. */
+  rootConfig?: Config;
 }): DeliveryTarget {
-  const { settings, catalog } = options;
+  const { settings, catalog, rootConfig } = options;
   if (settings.target === 'cluster') {
     return {
       kind: 'cluster',
-      cluster: createClusterProvider({ access: settings.cluster, catalog }),
+      cluster: createClusterProvider({
+        access: settings.cluster,
+        catalog,
+        rootConfig,
+      }),
     };
   }
   return {
@@ -39,6 +46,7 @@ export function createDeliveryTarget(options: {
           secretsCluster: createClusterProvider({
             access: settings.secretsCluster,
             catalog,
+            rootConfig,
           }),
         }
       : {}),

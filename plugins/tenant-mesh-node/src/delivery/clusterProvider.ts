@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Config, ConfigReader } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -7,6 +8,7 @@ import {
   KubernetesTargetOptions,
 } from '../kubernetes';
 import { ClusterAccess } from './deliverySettings';
+import { kubeConfigOfKubernetesPluginCluster } from './kubernetesPluginCluster';
 
 /**
  * A Kubernetes cluster, reached only when an action needs it, so the backend
@@ -50,9 +52,25 @@ export function createClusterProvider(options: {
   targetOptions?: KubernetesTargetOptions;
   /** The config key of `access`, for error messages. */
   configKey?: string;
+  /** The whole config, for the Kubernetes plugin's auth strategies (AWS). */
+  rootConfig?: Config;
 }): ClusterProvider {
   const { access, catalog, targetOptions } = options;
   const configKey = options.configKey ?? 'tenantMesh.delivery';
+
+  if (access.kubernetesCluster) {
+    const cluster = access.kubernetesCluster;
+    const rootConfig = options.rootConfig ?? new ConfigReader({});
+    return withReader({
+      description: `the Kubernetes plugin's cluster ${cluster.name}`,
+      // A fresh credential each time: the plugin's EKS tokens expire.
+      get: async () =>
+        KubernetesTarget.fromKubeConfig(
+          await kubeConfigOfKubernetesPluginCluster(cluster, rootConfig),
+          targetOptions,
+        ),
+    });
+  }
 
   if (access.entityRef) {
     const entityRef = access.entityRef;

@@ -1,5 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
+import { readKubernetesPluginCluster } from './kubernetesPluginCluster';
 
 /** How to reach one Kubernetes cluster; exactly one way is set. */
 export interface ClusterAccess {
@@ -10,6 +12,11 @@ export interface ClusterAccess {
   entityRef?: string;
   /** Token of the service account used with `entityRef`. */
   serviceAccountToken?: string;
+  /**
+   * A cluster of the Kubernetes plugin's config locator
+   * (`kubernetes.clusterLocatorMethods`), named by `kubernetesCluster`.
+   */
+  kubernetesCluster?: ClusterDetails;
 }
 
 /** The `tenantMesh.delivery` block of app-config. */
@@ -24,7 +31,12 @@ const DELIVERY_KEY = 'tenantMesh.delivery';
  *
  * @throws InputError naming the key that is wrong.
  */
-export function readClusterAccess(config: Config, key: string): ClusterAccess {
+export function readClusterAccess(
+  config: Config,
+  key: string,
+  /** The whole config, where the Kubernetes plugin's clusters are. */
+  rootConfig?: Config,
+): ClusterAccess {
   const access: ClusterAccess = {
     kubeconfig: config.getOptionalString('kubeconfig'),
     context: config.getOptionalString('context'),
@@ -32,16 +44,30 @@ export function readClusterAccess(config: Config, key: string): ClusterAccess {
     entityRef: config.getOptionalString('entityRef'),
     serviceAccountToken: config.getOptionalString('serviceAccountToken'),
   };
+  const kubernetesCluster = config.getOptionalString('kubernetesCluster');
   const ways = [
     access.kubeconfig && 'kubeconfig',
     access.inCluster && 'inCluster',
     access.entityRef && 'entityRef',
+    kubernetesCluster && 'kubernetesCluster',
   ].filter(Boolean);
   if (ways.length !== 1) {
     throw new InputError(
-      `${key} must set exactly one of kubeconfig, inCluster or entityRef, got ${
+      `${key} must set exactly one of kubeconfig, inCluster, entityRef or kubernetesCluster, got ${
         ways.length === 0 ? 'none' : ways.join(' and ')
       }`,
+    );
+  }
+  if (kubernetesCluster) {
+    if (!rootConfig) {
+      throw new InputError(
+        `${key}.kubernetesCluster cannot be read here: the Kubernetes plugin's clusters are not at hand`,
+      );
+    }
+    access.kubernetesCluster = readKubernetesPluginCluster(
+      rootConfig,
+      kubernetesCluster,
+      `${key}.kubernetesCluster`,
     );
   }
   if (access.context && !access.kubeconfig) {
@@ -80,6 +106,7 @@ export function readDeliverySettings(
             secretsCluster: readClusterAccess(
               secrets,
               `${DELIVERY_KEY}.gitops.secretsCluster`,
+              rootConfig,
             ),
           }
         : {}),
@@ -91,6 +118,7 @@ export function readDeliverySettings(
       cluster: readClusterAccess(
         config.getConfig('cluster'),
         `${DELIVERY_KEY}.cluster`,
+        rootConfig,
       ),
     };
   }
