@@ -294,11 +294,16 @@ export class GitRepositoryTarget {
         await gitRemove({ fs, dir: this.#dir, filepath: path });
         await this.#removeEmptyFolders(dirname(path));
       }
-      for (const path of [...changes.added, ...changes.modified]) {
+      const written = [...changes.added, ...changes.modified];
+      for (const path of written) {
         const absolute = join(this.#dir, path);
         await mkdir(dirname(absolute), { recursive: true });
         await writeFile(absolute, wanted.get(path)!);
-        await add({ fs, dir: this.#dir, filepath: path });
+      }
+      if (written.length > 0) {
+        // One call, so the index is rewritten once: one add per file
+        // rewrote the whole index each time, quadratic in a large commit.
+        await add({ fs, dir: this.#dir, filepath: written });
       }
       const oid = await gitCommit({
         fs,
