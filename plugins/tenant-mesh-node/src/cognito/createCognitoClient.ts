@@ -39,6 +39,12 @@ export function createCognitoClient(
     region: options.region,
     endpoint: options.endpoint,
     credentials,
+    // cognito-local answers the operations it lacks (hosted-UI domains) with
+    // a 500, which the SDK would retry twice with backoff; a local emulator
+    // has no throttling or transient faults worth retrying.
+    ...(options.endpoint && !options.credentialProvider
+      ? { maxAttempts: 1 }
+      : {}),
   });
 }
 
