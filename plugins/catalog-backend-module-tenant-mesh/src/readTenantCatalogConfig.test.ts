@@ -42,21 +42,40 @@ describe('readTenantCatalogConfig', () => {
     ['no delivery block', {}, { target: 'none' }],
     [
       'the cluster target',
-      { delivery: { target: 'cluster' } },
+      { delivery: { target: 'cluster', cluster: { inCluster: true } } },
       { target: 'cluster' },
     ],
   ])('reads %s', (_case, extra, source) => {
     expect(read({ ...platformConfig, ...extra }).source).toEqual(source);
   });
 
-  it('refuses an unknown delivery target, naming the key', () => {
-    expect(() =>
-      read({ ...platformConfig, delivery: { target: 'ftp' } }),
-    ).toThrow(
-      new InputError(
-        'tenantMesh.delivery.target must be gitops or cluster, got "ftp"',
-      ),
-    );
+  // The same rules as the scaffolder module's, which reads the block too.
+  it.each([
+    [
+      'an unknown delivery target',
+      { target: 'ftp' },
+      'tenantMesh.delivery.target must be gitops or cluster, got "ftp"',
+    ],
+    [
+      'the cluster target without a cluster',
+      { target: 'cluster' },
+      'tenantMesh.delivery.cluster must set exactly one of kubeconfig, inCluster, entityRef or kubernetesCluster, got none',
+    ],
+    [
+      'a cluster reached two ways',
+      { target: 'cluster', cluster: { inCluster: true, kubeconfig: '/k' } },
+      'tenantMesh.delivery.cluster must set exactly one of kubeconfig, inCluster, entityRef or kubernetesCluster, got kubeconfig and inCluster',
+    ],
+    [
+      'a secrets cluster without a way to reach it',
+      { target: 'gitops', gitops: { repository: '/r', secretsCluster: {} } },
+      'tenantMesh.delivery.gitops.secretsCluster must set exactly one of kubeconfig, inCluster, entityRef or kubernetesCluster, got none',
+    ],
+  ])('refuses %s as bad config, naming the key', (_case, delivery, message) => {
+    const readDelivery = () => read({ ...platformConfig, delivery });
+
+    expect(readDelivery).toThrow(message);
+    expect(readDelivery).not.toThrow(InputError);
   });
 
   it('refuses the GitOps target without a repository', () => {

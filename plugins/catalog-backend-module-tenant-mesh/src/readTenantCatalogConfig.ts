@@ -3,11 +3,14 @@ import {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   PlatformSettings,
   readPlatformSettings,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  DeliverySettings,
+  readDeliverySettings,
+} from '@tenant-mesh/plugin-tenant-mesh-node';
 
 /**
  * Where the tenant records are read from, after `tenantMesh.delivery`:
@@ -39,33 +42,25 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   scope: 'global',
 };
 
-function readSource(config: RootConfigService): TenantRecordSource {
-  const delivery = config.getOptionalConfig('tenantMesh.delivery');
+/** Where delivery writes the tenant records, so where the provider reads them. */
+function sourceOf(delivery: DeliverySettings | undefined): TenantRecordSource {
   if (!delivery) {
     return { target: 'none' };
   }
-  const target = delivery.getString('target');
-  if (target === 'gitops') {
-    return {
-      target,
-      repositoryPath: delivery.getString('gitops.repository'),
-    };
+  if (delivery.target === 'gitops') {
+    return { target: 'gitops', repositoryPath: delivery.repository };
   }
-  if (target === 'cluster') {
-    return { target };
-  }
-  throw new InputError(
-    `tenantMesh.delivery.target must be gitops or cluster, got ${JSON.stringify(
-      target,
-    )}`,
-  );
+  return { target: 'cluster' };
 }
 
 /**
  * Reads and validates the provider's settings from the root config, so that
- * a bad value stops the backend at startup.
+ * a bad value stops the backend at startup. `tenantMesh.delivery` is read by
+ * the same reader as the scaffolder module's, so both refuse the same config.
  *
- * @throws InputError naming the key that is wrong.
+ * @throws Error naming the key that is wrong and the rule it breaks; an
+ *   InputError for invalid platform settings, whose reader also checks the
+ *   CLI's user-chosen config files.
  * @public
  */
 export function readTenantCatalogConfig(
@@ -80,5 +75,7 @@ export function readTenantCatalogConfig(
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
     : DEFAULT_SCHEDULE;
 
-  return { source: readSource(config), schedule, platform };
+  const source = sourceOf(readDeliverySettings(config));
+
+  return { source, schedule, platform };
 }

@@ -1,5 +1,4 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   PlatformSettings,
   readPlatformSettings,
@@ -75,7 +74,7 @@ function readGatewayUrl(config: RootConfigService): string | undefined {
       throw new Error(url.protocol);
     }
   } catch {
-    throw new InputError(`${key} must be an http or https URL`);
+    throw new Error(`${key} must be an http or https URL`);
   }
   return value.replace(/\/+$/, '');
 }
@@ -92,7 +91,7 @@ function readMeshConfigMap(config: RootConfigService): {
       value,
     );
   if (!match) {
-    throw new InputError(
+    throw new Error(
       `${key} must be <namespace>/<name> of a ConfigMap, e.g. istio-system/istio, got ${JSON.stringify(
         value,
       )}`,
@@ -105,7 +104,9 @@ function readMeshConfigMap(config: RootConfigService): {
  * Reads and validates the plugin's settings, so that bad config stops the
  * backend at startup.
  *
- * @throws InputError naming the key that is wrong.
+ * @throws Error naming the key that is wrong and the rule it breaks; an
+ *   InputError for invalid platform settings, whose reader also checks the
+ *   CLI's user-chosen config files.
  */
 export function readTenantMeshBackendConfig(
   config: RootConfigService,

@@ -1,5 +1,4 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 import { readKubernetesPluginCluster } from './kubernetesPluginCluster';
 
@@ -27,9 +26,10 @@ export type DeliverySettings =
 const DELIVERY_KEY = 'tenantMesh.delivery';
 
 /**
- * Reads one `ClusterAccess` block.
+ * Reads one `ClusterAccess` block of app-config, at backend startup.
  *
- * @throws InputError naming the key that is wrong.
+ * @throws Error naming the key that is wrong and the rule it breaks: a bad
+ *   config value is the operator's to fix, not a bad request.
  */
 export function readClusterAccess(
   config: Config,
@@ -52,7 +52,7 @@ export function readClusterAccess(
     kubernetesCluster && 'kubernetesCluster',
   ].filter(Boolean);
   if (ways.length !== 1) {
-    throw new InputError(
+    throw new Error(
       `${key} must set exactly one of kubeconfig, inCluster, entityRef or kubernetesCluster, got ${
         ways.length === 0 ? 'none' : ways.join(' and ')
       }`,
@@ -60,7 +60,7 @@ export function readClusterAccess(
   }
   if (kubernetesCluster) {
     if (!rootConfig) {
-      throw new InputError(
+      throw new Error(
         `${key}.kubernetesCluster cannot be read here: the Kubernetes plugin's clusters are not at hand`,
       );
     }
@@ -71,10 +71,10 @@ export function readClusterAccess(
     );
   }
   if (access.context && !access.kubeconfig) {
-    throw new InputError(`${key}.context needs ${key}.kubeconfig`);
+    throw new Error(`${key}.context needs ${key}.kubeconfig`);
   }
   if (access.entityRef && !access.serviceAccountToken) {
-    throw new InputError(
+    throw new Error(
       `${key}.entityRef needs ${key}.serviceAccountToken, the token of a service account on that cluster`,
     );
   }
@@ -83,9 +83,10 @@ export function readClusterAccess(
 
 /**
  * Reads `tenantMesh.delivery`; undefined when the block is absent, in which
- * case nothing can be delivered.
+ * case nothing can be delivered. Every module reading the block calls this
+ * at startup, so they all accept and refuse the same config.
  *
- * @throws InputError naming the key that is wrong.
+ * @throws Error naming the key that is wrong and the rule it breaks.
  */
 export function readDeliverySettings(
   rootConfig: Config,
@@ -122,7 +123,7 @@ export function readDeliverySettings(
       ),
     };
   }
-  throw new InputError(
+  throw new Error(
     `${DELIVERY_KEY}.target must be gitops or cluster, got ${JSON.stringify(
       target,
     )}`,

@@ -79,11 +79,13 @@ describe('readKubernetesPluginCluster', () => {
       { name: 'prod', url: 'https://p', authProvider: 'serviceAccount' },
     ]);
 
-    expect(() => readKubernetesPluginCluster(config, 'staging', KEY)).toThrow(
-      new InputError(
-        `${KEY} names the cluster staging, which kubernetes.clusterLocatorMethods (type config) does not list; it lists prod`,
-      ),
+    const read = () => readKubernetesPluginCluster(config, 'staging', KEY);
+
+    expect(read).toThrow(
+      `${KEY} names the cluster staging, which kubernetes.clusterLocatorMethods (type config) does not list; it lists prod`,
     );
+    // A config mistake, not a bad request: never a 400.
+    expect(read).not.toThrow(InputError);
   });
 
   it.each(['google', 'oidc', 'aks'])(
@@ -93,11 +95,14 @@ describe('readKubernetesPluginCluster', () => {
         { name: 'prod', url: 'https://p', authProvider },
       ]);
 
-      expect(() => readKubernetesPluginCluster(config, 'prod', KEY)).toThrow(
+      const read = () => readKubernetesPluginCluster(config, 'prod', KEY);
+
+      expect(read).toThrow(
         new RegExp(
           `^${KEY}: the cluster prod authenticates with ${authProvider}; Tenant Mesh reads and writes as the backend`,
         ),
       );
+      expect(read).not.toThrow(InputError);
     },
   );
 

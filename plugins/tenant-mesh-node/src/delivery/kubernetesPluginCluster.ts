@@ -58,8 +58,9 @@ const STRATEGIES: Record<
  * way that plugin reads it, so a cluster is configured once for the
  * Kubernetes tab, the tenant status and the deliveries.
  *
- * @throws InputError naming `key` when there is no such cluster, or when its
- *   auth provider needs a signed-in user's token.
+ * @throws Error naming `key` when there is no such cluster, or when its
+ *   auth provider needs a signed-in user's token: both are app-config
+ *   mistakes, found at startup.
  * @public
  */
 export function readKubernetesPluginCluster(
@@ -73,7 +74,7 @@ export function readKubernetesPluginCluster(
   const cluster = clusters.find(c => c.getString('name') === name);
   if (!cluster) {
     const known = clusters.map(c => c.getString('name'));
-    throw new InputError(
+    throw new Error(
       `${key} names the cluster ${name}, which ${LOCATORS_KEY} (type config) does not list; it lists ${
         known.join(', ') || 'none'
       }`,
@@ -87,7 +88,7 @@ export function readKubernetesPluginCluster(
     authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ??
     cluster.getOptionalString('authProvider');
   if (!authProvider || !STRATEGIES[authProvider]) {
-    throw new InputError(
+    throw new Error(
       `${key}: the cluster ${name} authenticates with ${
         authProvider ?? 'no auth provider'
       }; Tenant Mesh reads and writes as the backend, so it needs one of ${Object.keys(
