@@ -13,7 +13,7 @@ const acme: Entity = {
   spec: { type: 'tenant', owner: 'group:default/platform-team' },
 };
 
-const fast = { timeoutMs: 200, intervalMs: 10 };
+const fast = { timeoutMs: 200, intervalMs: 10, refreshEveryMs: 1_000 };
 
 describe('tenant-mesh:register', () => {
   it('outputs the ref once the catalog holds the tenant entity', async () => {
@@ -44,6 +44,30 @@ describe('tenant-mesh:register', () => {
     await action.handler(ctx);
 
     expect(calls).toBe(3);
+    expect(outputs.entityRef).toBe('resource:default/acme');
+  });
+
+  it('asks for a refresh again while it waits', async () => {
+    const catalog = catalogServiceMock();
+    const requestRefresh = jest.fn(async () => {});
+    let calls = 0;
+    jest.spyOn(catalog, 'getEntityByRef').mockImplementation(async () => {
+      calls += 1;
+      // Appears only after the second ask, as when the first one was
+      // refused because a refresh was running.
+      return requestRefresh.mock.calls.length >= 2 ? acme : undefined;
+    });
+    const action = createTenantMeshRegisterAction({
+      catalog,
+      requestRefresh,
+      timing: { timeoutMs: 2_000, intervalMs: 5, refreshEveryMs: 20 },
+    });
+    const { ctx, outputs } = actionContext({ input: { tenantId: 'acme' } });
+
+    await action.handler(ctx);
+
+    expect(requestRefresh).toHaveBeenCalledTimes(2);
+    expect(calls).toBeGreaterThan(1);
     expect(outputs.entityRef).toBe('resource:default/acme');
   });
 

@@ -6,14 +6,23 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TENANT_ID_PATTERN } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { examples } from './register.examples';
 
-/** How long to wait for the entity, and how often to look. */
+/** How long to wait for the entity, how often to look, how often to ask again. */
 export interface RegisterTiming {
   timeoutMs: number;
   intervalMs: number;
+  refreshEveryMs: number;
 }
 
-// The catalog stitches a new entity within a second or two; look often, a read is cheap.
-const DEFAULT_TIMING: RegisterTiming = { timeoutMs: 60_000, intervalMs: 200 };
+// The catalog stitches a new entity within a second or two; look often, a
+// read is cheap. The refresh is asked for again while waiting: the first ask
+// is refused while a refresh runs, which may have read the records before
+// this delivery, or may be the lost run of a backend that was restarted,
+// whose lock the scheduler frees only after its timeout.
+const DEFAULT_TIMING: RegisterTiming = {
+  timeoutMs: 120_000,
+  intervalMs: 200,
+  refreshEveryMs: 10_000,
+};
 
 /**
  * Waits until the catalog holds the tenant's entity. Tenant Mesh's own entity provider emits it
@@ -65,12 +74,20 @@ export function createTenantMeshRegisterAction(options: {
       }
 
       await requestRefresh?.();
+      let lastRefresh = Date.now();
       const credentials = await ctx.getInitiatorCredentials();
       const deadline = Date.now() + timing.timeoutMs;
       for (;;) {
         const entity = await catalog.getEntityByRef(entityRef, { credentials });
         if (entity?.spec?.type === 'tenant') {
           break;
+        }
+        if (
+          requestRefresh &&
+          Date.now() - lastRefresh >= timing.refreshEveryMs
+        ) {
+          await requestRefresh();
+          lastRefresh = Date.now();
         }
         ctx.signal?.throwIfAborted();
         if (Date.now() >= deadline) {
