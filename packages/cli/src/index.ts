@@ -165,6 +165,14 @@ function configPaths(given: string[]): string[] {
 
 /** Entry point of bin/tenant-mesh. */
 export async function main(argv: string[]): Promise<void> {
+  // `tenant-mesh plan … | head` closes the pipe early: the reader has all it
+  // wanted, which is no failure, and no stack trace either.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     await createProgram().parseAsync(argv);
   } catch (error) {
