@@ -23,6 +23,7 @@ export * from './oauth2ProxyObjects';
 export * from './bookinfoObjects';
 export * from './routingObjects';
 export * from './tenantObjects';
+export * from './tenantRecord';
 export * from './gateway';
 export {
   ENVOY_ADMIN_PORT,

@@ -5,6 +5,12 @@ export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY_VALUE = 'tenant-mesh';
 /** Label carrying the tenant id on every per-tenant object. */
 export const TENANT_LABEL = 'tenant-mesh.io/tenant';
+/**
+ * Label marking the ConfigMap that records a tenant on the cluster target;
+ * its value is always `true`.
+ */
+export const RECORD_LABEL = 'tenant-mesh.io/record';
+export const RECORD_LABEL_VALUE = 'true';
 /** The Kubernetes plugin finds a tenant's workloads by this label (value: tenant id). */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 /** Field manager of every server-side apply. */

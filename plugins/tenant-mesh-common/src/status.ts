@@ -119,9 +119,15 @@ export interface LintStatus extends StatusSection {
 
 /** The record a tenant's status was planned from. @public */
 export interface TenantRecordRef {
-  /** Where records are kept; `gitops` is the only source so far. */
-  source: 'gitops';
-  /** Repository-relative path, e.g. `tenants/acme/tenant.yaml`. */
+  /**
+   * Where records are kept: `gitops`, a file of the GitOps repository;
+   * `cluster`, a ConfigMap of the tenant's namespace (cluster target).
+   */
+  source: 'gitops' | 'cluster';
+  /**
+   * `gitops`: repository-relative path, e.g. `tenants/acme/tenant.yaml`;
+   * `cluster`: the ConfigMap, e.g. `ConfigMap tenant-acme/tenant-mesh-record`.
+   */
   path: string;
   /** The commit of the repository the record was read at, when it has one. */
   commit?: string;
@@ -182,8 +188,8 @@ export interface TenantList {
   checkedAt: string;
   cluster: StatusClusterInfo;
   /**
-   * Why tenants may be missing from `items`, e.g. delivery goes straight to
-   * a cluster, which keeps no records the status can list.
+   * Why tenants may be missing from `items`, e.g. no delivery is
+   * configured, so no records are read.
    */
   incomplete?: string;
 }

@@ -8,7 +8,11 @@ import {
   FakeKubernetesApi,
   startFakeKubernetesApi,
 } from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
-import { actionContext } from '../__testUtils__/actionContext';
+import { parse } from 'yaml';
+import {
+  actionContext,
+  memoryCheckpoints,
+} from '../__testUtils__/actionContext';
 import { KnownSecretCognito } from '../__testUtils__/cognito';
 import { acmeInput, testPlatform } from '../__testUtils__/platform';
 import {
@@ -52,6 +56,15 @@ const tenant = (tenantId: string) => ({
 
 const decode = (value: unknown) =>
   Buffer.from(String(value), 'base64').toString('utf8');
+
+const recordRef = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  namespace: 'tenant-acme',
+  name: 'tenant-mesh-record',
+};
+const RECORD_PATH =
+  '/api/v1/namespaces/tenant-acme/configmaps/tenant-mesh-record';
 
 describe('tenant-mesh:deliver to a cluster', () => {
   let api: FakeKubernetesApi;
@@ -104,6 +117,65 @@ describe('tenant-mesh:deliver to a cluster', () => {
       `Kubernetes requests for one deliver: ${api.requests.length} (${
         writes().length
       } writes)`,
+    );
+  });
+
+  it('records the tenant last, in a ConfigMap with its spec and identity and no secret', async () => {
+    const { ctx, outputs } = actionContext({ input: tenant('acme') });
+
+    await deliverAction(clusterDelivery(api)).handler(ctx);
+
+    const record = api.getObject(recordRef)!;
+    expect(record.metadata.labels).toMatchObject({
+      'app.kubernetes.io/managed-by': 'tenant-mesh',
+      'tenant-mesh.io/tenant': 'acme',
+      'tenant-mesh.io/record': 'true',
+    });
+    const data = record.data as Record<string, string>;
+    expect(Object.keys(data)).toEqual(['tenant.yaml']);
+    expect(parse(data['tenant.yaml'])).toEqual({
+      tenantId: 'acme',
+      displayName: acmeInput.displayName,
+      host: 'acme.example.com',
+      owner: acmeInput.owner,
+      identity,
+    });
+    const recorded = JSON.stringify(record);
+    expect(recorded).not.toContain(CLIENT_SECRET);
+    expect(recorded).not.toContain(COOKIE_SECRET);
+    // The commit point: nothing is written after it.
+    expect(writes().at(-1)).toMatchObject({
+      method: 'PATCH',
+      path: RECORD_PATH,
+      query: { fieldManager: FIELD_MANAGER },
+    });
+    expect(outputs.applied).toContain(
+      'ConfigMap tenant-acme/tenant-mesh-record',
+    );
+  });
+
+  it('writes no record while a shared object fails, and records on the retry', async () => {
+    api.inject({
+      path: /^\/api\/v1\/namespaces\/tenant-authz\/configmaps/,
+      code: 500,
+    });
+    const checkpoints = memoryCheckpoints();
+    const action = deliverAction(clusterDelivery(api));
+
+    await expect(
+      action.handler(actionContext({ input: tenant('acme'), checkpoints }).ctx),
+    ).rejects.toThrow();
+    expect(api.getObject(recordRef)).toBeUndefined();
+
+    await action.handler(
+      actionContext({ input: tenant('acme'), checkpoints }).ctx,
+    );
+    const { resourceVersion } = api.getObject(recordRef)!.metadata;
+
+    // A new task for the same tenant converges: the record does not change.
+    await action.handler(actionContext({ input: tenant('acme') }).ctx);
+    expect(api.getObject(recordRef)!.metadata.resourceVersion).toBe(
+      resourceVersion,
     );
   });
 
@@ -173,6 +245,15 @@ describe('tenant-mesh:deliver to a cluster', () => {
         data: {},
       },
     ],
+    [
+      'a ConfigMap where the record goes',
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'tenant-mesh-record', namespace: 'tenant-acme' },
+        data: {},
+      },
+    ],
   ])(
     'refuses %s that Tenant Mesh does not own and changes nothing (B23)',
     async (_, foreign: KubernetesObject) => {
@@ -180,7 +261,8 @@ describe('tenant-mesh:deliver to a cluster', () => {
         {
           apiVersion: 'v1',
           kind: 'Namespace',
-          metadata: { name: 'tenant-acme-auth' },
+          // The foreign object's namespace, which the fake needs first.
+          metadata: { name: foreign.metadata.namespace ?? 'tenant-acme-auth' },
         },
         foreign,
       ]);

@@ -89,6 +89,7 @@ export function createTenantMeshDeliverAction(options: {
         logger: ctx.logger,
       });
 
+      const record = toRecord({ ...spec, identity });
       const plan = planTenant({
         spec: { ...spec, identity },
         platform,
@@ -110,6 +111,7 @@ export function createTenantMeshDeliverAction(options: {
           target,
           cognito,
           plan,
+          record,
           platform,
           generate,
         });
@@ -128,7 +130,7 @@ export function createTenantMeshDeliverAction(options: {
         delivery,
         cognito,
         plan,
-        record: toRecord({ ...spec, identity }),
+        record,
         platform,
         generate,
         credentials,

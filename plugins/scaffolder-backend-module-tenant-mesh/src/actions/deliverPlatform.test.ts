@@ -11,7 +11,7 @@ import {
   FakeKubernetesApi,
   startFakeKubernetesApi,
 } from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { actionContext } from '../__testUtils__/actionContext';
 import { KnownSecretCognito } from '../__testUtils__/cognito';
 import {
@@ -314,6 +314,41 @@ describe('tenant-mesh:deliver-platform to a cluster', () => {
     });
     expect(JSON.stringify(restored?.data)).toContain('acme.example.com');
     expect(recordedTenants(restored).map(t => t.tenantId)).toEqual(['acme']);
+  });
+
+  it('plans a tenant with its record, so a record the settings refuse stops the setup', async () => {
+    const delivery = clusterDelivery(api);
+    await runPlatform(delivery);
+    await deliverTenant(delivery, 'acme');
+    const ref = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: 'tenant-acme',
+      name: 'tenant-mesh-record',
+    };
+    const record = api.getObject(ref)!;
+    // A lifetime beyond Cognito's bounds: only the record has it, the
+    // Gateway's id and host do not.
+    api.seed([
+      {
+        ...record,
+        data: {
+          'tenant.yaml': stringify({
+            ...parse((record.data as Record<string, string>)['tenant.yaml']),
+            tokenValidity: { refreshToken: '3651d' },
+          }),
+        },
+      },
+    ]);
+    const before = api.requests.length;
+
+    const run = runPlatform(delivery);
+
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow(
+      /do not fit the platform settings[\s\S]*refreshToken/,
+    );
+    expect(writesSince(before)).toEqual([]);
   });
 
   it('refuses an object Tenant Mesh does not manage before the first write', async () => {

@@ -1,7 +1,9 @@
 import {
   KubernetesObject,
   PlatformSettings,
+  planTenantRecordObject,
   TenantPlan,
+  TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
   describeRef,
@@ -83,9 +85,10 @@ export async function deliverTenantSecret(options: {
 /**
  * Delivers a planned tenant to a cluster: refuses objects Tenant Mesh does
  * not manage before the first write, claims the host on the shared Gateway,
- * server-side applies the tenant's objects, writes its Secret, then adds it
- * to the other shared objects. Shared objects are updated with optimistic
- * concurrency. Returns the objects as `Kind namespace/name`.
+ * server-side applies the tenant's objects, writes its Secret, adds it to
+ * the other shared objects, and last applies its record ConfigMap. Shared
+ * objects are updated with optimistic concurrency. Returns the objects as
+ * `Kind namespace/name`.
  *
  * @throws ConflictError when another tenant recorded on the shared Gateway
  *   holds the host; nothing is written then.
@@ -95,12 +98,15 @@ export async function deliverToCluster(options: {
   target: KubernetesTarget;
   cognito: TenantCognito;
   plan: TenantPlan;
+  /** The tenant's spec with its identity, as its record keeps it. */
+  record: TenantSpec;
   platform: PlatformSettings;
   generate: CookieSecretGenerator;
 }): Promise<string[]> {
   const { step, target, plan, platform } = options;
   const { tenantId, host } = plan.spec;
   const shared = sharedObjectUpdates({ tenant: { tenantId, host }, platform });
+  const record = planTenantRecordObject(options.record, platform);
 
   // Ownership of every object is checked before the first write (the
   // Gateway claim below); apply() checks its own objects again.
@@ -108,6 +114,7 @@ export async function deliverToCluster(options: {
     ...plan.objects,
     secretStub(plan.secretRef),
     ...shared.map(s => stubOf(s.ref)),
+    record,
   ]);
 
   const updateShared = async (update: SharedObjectUpdate) => {
@@ -163,6 +170,27 @@ export async function deliverToCluster(options: {
     await updateShared(update);
   }
 
+  // The record is the commit point, as tenant.yaml's commit is on GitOps:
+  // the catalog and the status know the tenant only once everything above
+  // succeeded. It holds the spec and identity ids, never a secret.
+  const recordRef = await step.checkpoint({
+    key: `kubernetes.record.${tenantId}`,
+    fn: async () => {
+      const [result] = await target.apply([record]);
+      step.logger.info(
+        `Recorded tenant ${tenantId} in ${describeRef(result.ref)} (${
+          result.action
+        }).`,
+      );
+      return describeRef(result.ref);
+    },
+  });
+
   const secret = `Secret ${plan.secretRef.namespace}/${plan.secretRef.name}`;
-  return [...applied, secret, ...shared.map(s => describeRef(s.ref))];
+  return [
+    ...applied,
+    secret,
+    ...shared.map(s => describeRef(s.ref)),
+    recordRef,
+  ];
 }

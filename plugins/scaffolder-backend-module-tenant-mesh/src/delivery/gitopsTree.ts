@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   PlatformSettings,
   planFiles,
+  renderTenantRecord,
   TenantPlan,
   TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
@@ -12,7 +13,6 @@ import {
   readTenantRecords as readRecords,
   tenantRecordPath,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
-import { stringify } from 'yaml';
 import { planSharedFor } from './sharedEntries';
 
 /** Folder of the files several tenants share. */
@@ -70,7 +70,7 @@ export function renderTenantTree(options: {
   });
   files.push({
     path: tenantRecordPath(tenantId),
-    content: stringify(record, { sortMapEntries: true }),
+    content: renderTenantRecord(record),
   });
   return files;
 }

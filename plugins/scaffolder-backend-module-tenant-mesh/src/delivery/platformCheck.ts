@@ -39,6 +39,23 @@ export function standInSpec(record: TenantRecord): TenantSpec {
   };
 }
 
+/**
+ * The specs to plan the Gateway's tenants with: each tenant's record where
+ * the cluster keeps one for the same host, else a stand-in (a tenant
+ * delivered before records were written, or whose record is broken). The
+ * Gateway stays the list of tenants: it is written before the record.
+ */
+export function specsOfGatewayTenants(
+  tenants: TenantRecord[],
+  records: TenantSpec[],
+): TenantSpec[] {
+  const byId = new Map(records.map(r => [r.tenantId, r]));
+  return tenants.map(tenant => {
+    const record = byId.get(tenant.tenantId);
+    return record?.host === tenant.host ? record : standInSpec(tenant);
+  });
+}
+
 /** Plans the recorded tenants; a record the settings refuse stops the setup. */
 function planRecordedTenants(
   tenants: TenantSpec[],

@@ -6,6 +6,7 @@ import {
 import {
   describeRef,
   KubernetesTarget,
+  readClusterTenantRecords,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { gatewayRef } from '../actions/existingTenants';
 import {
@@ -16,7 +17,7 @@ import {
 } from './clusterSharedObjects';
 import { keyOf, stubOf } from './deliverToCluster';
 import { assertHostsClaimedOnce } from './hostOwnership';
-import { checkedPlatformPlan, standInSpec } from './platformCheck';
+import { checkedPlatformPlan, specsOfGatewayTenants } from './platformCheck';
 import { StepContext } from './stepContext';
 
 /** What a platform delivery to a cluster did. */
@@ -56,7 +57,7 @@ async function secretExists(
 
 /**
  * Delivers the platform to a cluster: plans it with the tenants the shared
- * Gateway records and lints it, refuses before the first write any object
+ * Gateway records (with their record ConfigMaps' specs) and lints it, refuses before the first write any object
  * Tenant Mesh does not manage, server-side applies the platform's objects,
  * then brings each shared object up to date the way the tenant deliver does.
  * Never writes the TLS Secret nor the Istio installer inputs. On a dry run,
@@ -79,9 +80,13 @@ export async function deliverPlatformToCluster(options: {
         gateway,
       )}`,
   });
+  // The records give the tenants' full specs (identity, workload) to plan
+  // with; a broken record only falls back to a stand-in, as the Gateway
+  // already holds what the shared objects need.
+  const { records } = await readClusterTenantRecords(target.reader());
   const { plan, tenantCount, warnings } = checkedPlatformPlan({
     platform,
-    tenants: tenants.map(standInSpec),
+    tenants: specsOfGatewayTenants(tenants, records),
   });
   const shared = sharedObjectUpdatesFor({ tenants, platform });
   const tlsCredentialFound = await secretExists(target, plan.tlsCredential);

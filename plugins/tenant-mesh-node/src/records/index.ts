@@ -1,4 +1,4 @@
-/** The record of each onboarded tenant, kept beside its manifests. */
+/** The record of each onboarded tenant: beside its manifests, or on its cluster. */
 export {
   readTenantRecord,
   readTenantRecords,
@@ -6,5 +6,9 @@ export {
   TENANT_RECORD_FILE,
 } from './tenantRecords';
 export type { TenantRecordProblem, TenantRecords } from './tenantRecords';
+export {
+  readClusterTenantRecord,
+  readClusterTenantRecords,
+} from './clusterTenantRecords';
 export { parseTenantRecord } from './parseTenantRecord';
 export type { ParsedTenantRecord } from './parseTenantRecord';
