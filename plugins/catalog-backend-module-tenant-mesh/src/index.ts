@@ -12,6 +12,7 @@ export {
 export {
   tenantToEntity,
   tenantLocationRef,
+  tenantClusterLocationRef,
   TENANT_ENTITY_TYPE,
   TENANT_LOCATION_TYPE,
   TENANT_SYSTEM,

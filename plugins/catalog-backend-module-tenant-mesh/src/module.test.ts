@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -9,7 +9,11 @@ import {
   eventsServiceRef,
   EventsServiceSubscribeOptions,
 } from '@backstage/plugin-events-node';
-import { TENANTS_CHANGED_TOPIC } from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  planTenantRecordObject,
+  TENANTS_CHANGED_TOPIC,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+import { startFakeKubernetesApi } from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
 import { JsonObject } from '@backstage/config';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
@@ -22,7 +26,11 @@ import {
   TENANT_RECORD_FILE,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { stringify } from 'yaml';
-import { acmeRecord, platformConfig } from './__fixtures__/tenants';
+import {
+  acmeRecord,
+  platformConfig,
+  testPlatform,
+} from './__fixtures__/tenants';
 import { catalogModuleTenantMesh } from './module';
 import { TenantEntityProvider } from './provider/TenantEntityProvider';
 
@@ -127,6 +135,53 @@ describe('catalogModuleTenantMesh', () => {
       },
     ]);
     await backend.stop();
+  });
+
+  it('reads the record ConfigMaps of the delivery cluster on the cluster target', async () => {
+    const api = await startFakeKubernetesApi();
+    try {
+      const kubeconfig = join(dir, 'kubeconfig');
+      await writeFile(kubeconfig, api.kubeConfig());
+      api.seed([
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: 'tenant-acme' },
+        },
+        planTenantRecordObject(acmeRecord, testPlatform),
+      ]);
+      const { backend, providers, tasks } = await start({
+        ...platformConfig,
+        delivery: { target: 'cluster', cluster: { kubeconfig } },
+      });
+      const mutations: EntityProviderMutation[] = [];
+      await providers[0].connect({
+        applyMutation: async mutation => {
+          mutations.push(mutation);
+        },
+        refresh: async () => {},
+      });
+
+      await tasks[0].fn(new AbortController().signal);
+
+      expect(mutations).toEqual([
+        {
+          type: 'full',
+          entities: [
+            {
+              entity: expect.objectContaining({
+                metadata: expect.objectContaining({ name: 'acme' }),
+              }),
+              locationKey:
+                'tenant-mesh:configmap/tenant-acme/tenant-mesh-record',
+            },
+          ],
+        },
+      ]);
+      await backend.stop();
+    } finally {
+      await api.close();
+    }
   });
 
   it('fails at startup on invalid config', async () => {

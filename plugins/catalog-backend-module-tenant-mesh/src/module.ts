@@ -3,15 +3,20 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { TENANTS_CHANGED_TOPIC } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { createClusterProvider } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { TenantEntityProvider } from './provider/TenantEntityProvider';
 import { readTenantCatalogConfig } from './readTenantCatalogConfig';
 
 /**
  * Registers every tenant Tenant Mesh has onboarded in the catalog, read from
- * Tenant Mesh's own records: no Git host or catalog location is involved.
+ * Tenant Mesh's own records (the GitOps repository's, or the cluster's
+ * record ConfigMaps): no Git host or catalog location is involved.
  * Startup fails on invalid `tenantMesh` config.
  *
  * @public
@@ -26,9 +31,13 @@ export const catalogModuleTenantMesh = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         events: eventsServiceRef,
+        // Finds a cluster given as a catalog entity (delivery.cluster.entityRef).
+        catalogApi: catalogServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, events }) {
+      async init(deps) {
+        const { catalog, config, logger, scheduler, events } = deps;
         const { source, schedule, platform } = readTenantCatalogConfig(config);
 
         const provider = new TenantEntityProvider({
@@ -36,6 +45,21 @@ export const catalogModuleTenantMesh = createBackendModule({
           platform,
           logger,
           taskRunner: scheduler.createScheduledTaskRunner(schedule),
+          // Contacted only when the refresh runs, so the backend starts
+          // while the cluster is down.
+          ...(source.target === 'cluster'
+            ? {
+                cluster: {
+                  provider: createClusterProvider({
+                    access: source.cluster,
+                    catalog: deps.catalogApi,
+                    configKey: 'tenantMesh.delivery.cluster',
+                    rootConfig: config,
+                  }),
+                  auth: deps.auth,
+                },
+              }
+            : {}),
         });
         catalog.addEntityProvider(provider);
 

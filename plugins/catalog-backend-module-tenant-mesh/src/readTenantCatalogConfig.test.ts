@@ -43,7 +43,7 @@ describe('readTenantCatalogConfig', () => {
     [
       'the cluster target',
       { delivery: { target: 'cluster', cluster: { inCluster: true } } },
-      { target: 'cluster' },
+      { target: 'cluster', cluster: { inCluster: true } },
     ],
   ])('reads %s', (_case, extra, source) => {
     expect(read({ ...platformConfig, ...extra }).source).toEqual(source);

@@ -8,20 +8,21 @@ import {
   readPlatformSettings,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
+  ClusterAccess,
   DeliverySettings,
   readDeliverySettings,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 
 /**
  * Where the tenant records are read from, after `tenantMesh.delivery`:
- * the GitOps repository, the cluster (not readable yet), or nowhere when
+ * the GitOps repository, the cluster's record ConfigMaps, or nowhere when
  * no delivery is configured and so no tenant can have been onboarded.
  *
  * @public
  */
 export type TenantRecordSource =
   | { target: 'gitops'; repositoryPath: string }
-  | { target: 'cluster' }
+  | { target: 'cluster'; cluster: ClusterAccess }
   | { target: 'none' };
 
 /** The settings of the tenant entity provider. @public */
@@ -50,7 +51,7 @@ function sourceOf(delivery: DeliverySettings | undefined): TenantRecordSource {
   if (delivery.target === 'gitops') {
     return { target: 'gitops', repositoryPath: delivery.repository };
   }
-  return { target: 'cluster' };
+  return { target: 'cluster', cluster: delivery.cluster };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface TenantMeshBackendConfig {
   platform: PlatformSettings;
   /** The GitOps repository holding the tenant records, when delivery is gitops. */
   repository?: GitRepositoryTarget;
+  /** True when delivery is cluster: the records are ConfigMaps of the status cluster. */
+  recordsOnCluster: boolean;
   /** Unset when no cluster is configured anywhere. */
   statusCluster?: StatusClusterSettings;
   /** Base URL of the ingress gateway for the login probe, when configured. */
@@ -112,7 +114,6 @@ export function readTenantMeshBackendConfig(
   config: RootConfigService,
 ): TenantMeshBackendConfig {
   const delivery = readDeliverySettings(config);
-  // TODO: read the tenants recorded on the Gateway when delivery is cluster.
   const repository =
     delivery?.target === 'gitops'
       ? new GitRepositoryTarget({ dir: delivery.repository })
@@ -120,6 +121,7 @@ export function readTenantMeshBackendConfig(
   return {
     platform: readPlatformSettings(config.getOptional('tenantMesh')),
     repository,
+    recordsOnCluster: delivery?.target === 'cluster',
     statusCluster: readStatusCluster(config, delivery),
     loginProbeGatewayUrl: readGatewayUrl(config),
     meshConfigMap: readMeshConfigMap(config),

@@ -41,6 +41,7 @@ export const tenantMeshPlugin = createBackendPlugin({
         const {
           platform,
           repository,
+          recordsOnCluster,
           statusCluster,
           loginProbeGatewayUrl,
           meshConfigMap,
@@ -53,6 +54,19 @@ export const tenantMeshPlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(tenantMeshPermissions);
 
+        const cluster = statusCluster && {
+          provider: createClusterProvider({
+            access: statusCluster.access,
+            catalog,
+            configKey: statusCluster.configKey,
+            rootConfig: config,
+          }),
+          configKey: statusCluster.configKey,
+        };
+        // On the cluster target, the records are ConfigMaps of the cluster
+        // the status reads (the delivery cluster unless another is set).
+        const recordsCluster = recordsOnCluster ? cluster?.provider : undefined;
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -62,19 +76,13 @@ export const tenantMeshPlugin = createBackendPlugin({
               platform,
               catalog,
               repository,
+              cluster: recordsCluster,
             }),
             status: new TenantStatusService({
               platform,
               repository,
-              cluster: statusCluster && {
-                provider: createClusterProvider({
-                  access: statusCluster.access,
-                  catalog,
-                  configKey: statusCluster.configKey,
-                  rootConfig: config,
-                }),
-                configKey: statusCluster.configKey,
-              },
+              cluster,
+              recordsCluster,
               cognito,
               catalog,
               cache: deps.cache,

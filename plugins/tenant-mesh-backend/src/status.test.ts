@@ -15,6 +15,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   KubernetesObject,
   planTenant,
+  planTenantRecordObject,
   readPlatformSettings,
   StatusCheck,
   tenantFiles,
@@ -164,6 +165,8 @@ async function start(
     kubeconfigText?: string;
     /** Reach the fake as a cluster of the Kubernetes plugin's config. */
     viaKubernetesPlugin?: boolean;
+    /** Deliver to the fake cluster (target `cluster`) instead of GitOps. */
+    clusterTarget?: boolean;
   } = {},
 ) {
   const kubeconfig = join(dir, 'kubeconfig');
@@ -181,8 +184,10 @@ async function start(
                 ? { endpoint: options.cognitoEndpoint }
                 : {}),
             },
-            delivery: { target: 'gitops', gitops: { repository: dir } },
-            ...(options.cluster === false
+            delivery: options.clusterTarget
+              ? { target: 'cluster', cluster: { kubeconfig } }
+              : { target: 'gitops', gitops: { repository: dir } },
+            ...(options.cluster === false || options.clusterTarget
               ? {}
               : {
                   status: {
@@ -636,6 +641,150 @@ async function startSilentServer(): Promise<{ url: string; close(): void }> {
     },
   };
 }
+
+/**
+ * Puts the tenants on the fake cluster as the cluster target leaves them:
+ * their objects, the shared objects and, last, each record ConfigMap.
+ */
+function deliverToCluster(plans: TenantPlan[]) {
+  api.seed([
+    ...['istio-system', 'istio-ingress', 'tenant-authz'].map(name => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+    })),
+    ...liveSharedObjects(plans, platform()),
+    ...plans.flatMap(liveTenantObjects),
+    ...plans.map(plan =>
+      planTenantRecordObject(
+        {
+          ...specOf(plan.spec.tenantId),
+          ...(plan.spec.identity ? { identity: plan.spec.identity } : {}),
+        },
+        platform(),
+      ),
+    ),
+  ]);
+}
+
+describe('the cluster target', () => {
+  it('lists a tenant delivered to the cluster, from its record, with a status', async () => {
+    deliverToCluster([await onboardCognito('acme')]);
+    const get = await start({ clusterTarget: true });
+
+    const list: TenantList = JSON.parse(
+      (await get('/tenants?fresh=true')).text,
+    );
+    const response = await get('/tenants/acme/status?fresh=true');
+    const availability = JSON.parse(
+      (await get('/tenants/acme/availability')).text,
+    );
+
+    expect(list.incomplete).toBeUndefined();
+    expect(list.cluster.description).toContain('tenantMesh.delivery.cluster');
+    expect(list.items).toEqual([
+      expect.objectContaining({
+        tenantId: 'acme',
+        host: 'acme.example.com',
+        state: 'ok',
+      }),
+    ]);
+    // One list finds every record, whatever the number of tenants.
+    expect(
+      api.requests.filter(
+        r =>
+          r.path === '/api/v1/configmaps' &&
+          r.query.labelSelector ===
+            'tenant-mesh.io/record=true,tenant-mesh.io/tenant',
+      ),
+    ).toHaveLength(2);
+    expect(response.status).toBe(200);
+    const status: TenantStatus = JSON.parse(response.text);
+    expect(status).toMatchObject({
+      tenantId: 'acme',
+      record: {
+        source: 'cluster',
+        path: 'ConfigMap tenant-acme/tenant-mesh-record',
+      },
+      routing: { state: 'ok' },
+      pods: { state: 'ok' },
+    });
+    // The cluster target applies the plan itself: there is no repository
+    // to compare with it.
+    expect(check(status, 'gitops-manifests')).toBeUndefined();
+    expect(availability.problems).toContainEqual(
+      expect.objectContaining({
+        rule: 'taken',
+        message:
+          'is taken by the cluster record ConfigMap tenant-acme/tenant-mesh-record',
+      }),
+    );
+  });
+
+  it('answers 404 for a tenant the cluster has no record of', async () => {
+    deliverToCluster([planOnly('acme')]);
+    const get = await start({ clusterTarget: true });
+
+    const response = await get('/tenants/globex/status');
+
+    expect(response.status).toBe(404);
+    expect(JSON.parse(response.text).error).toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringContaining(
+        'Tenant globex has no record on the cluster',
+      ),
+    });
+  });
+
+  it('keeps a tenant whose record ConfigMap does not parse, in error, naming it', async () => {
+    deliverToCluster([planOnly('acme')]);
+    const record = api.getObject({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: 'tenant-acme',
+      name: 'tenant-mesh-record',
+    })!;
+    api.seed([{ ...record, data: { 'tenant.yaml': 'tenantId: [broken\n' } }]);
+    const get = await start({ clusterTarget: true });
+
+    const list: TenantList = JSON.parse((await get('/tenants')).text);
+    const status: TenantStatus = JSON.parse(
+      (await get('/tenants/acme/status')).text,
+    );
+
+    expect(list.items.map(i => [i.tenantId, i.state])).toEqual([
+      ['acme', 'error'],
+    ]);
+    expect(status).toMatchObject({
+      state: 'error',
+      record: {
+        source: 'cluster',
+        path: 'ConfigMap tenant-acme/tenant-mesh-record',
+      },
+      routing: {
+        plan: [
+          expect.objectContaining({ id: 'cluster-record', state: 'error' }),
+        ],
+      },
+    });
+    expect(status.reason).toMatch(
+      /^The record ConfigMap tenant-acme\/tenant-mesh-record cannot be used: not valid YAML/,
+    );
+  });
+
+  it('answers 503, naming the cluster, when its records cannot be read', async () => {
+    deliverToCluster([planOnly('acme')]);
+    const get = await start({ clusterTarget: true });
+    api.inject({ path: '/api/v1/configmaps', code: 500, times: 10 });
+
+    const response = await get('/tenants?fresh=true');
+
+    expect(response.status).toBe(503);
+    expect(JSON.parse(response.text).error.message).toMatch(
+      /^The tenant records of the cluster \(the kubeconfig .*\) could not be read: /,
+    );
+  });
+});
 
 async function commitRecord(tenantId: string, content: string) {
   await new GitRepositoryTarget({ dir }).writeTenant({

@@ -13,6 +13,7 @@ import {
   ANNOTATION_USER_POOL_ID,
   canonicalHost,
   PlatformSettings,
+  TENANT_RECORD_CONFIG_MAP,
   TenantSpec,
   tenantNames,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
@@ -47,6 +48,20 @@ export function tenantLocationRef(
 }
 
 /**
+ * The location ref of a tenant's record on the cluster target, its
+ * ConfigMap: `tenant-mesh:configmap/<tenant namespace>/tenant-mesh-record`.
+ *
+ * @public
+ */
+export function tenantClusterLocationRef(
+  tenantId: string,
+  platform: PlatformSettings,
+): string {
+  const namespace = tenantNames(tenantId, platform).tenantNamespace;
+  return `${TENANT_LOCATION_TYPE}:configmap/${namespace}/${TENANT_RECORD_CONFIG_MAP}`;
+}
+
+/**
  * The catalog entity of one tenant: a Resource of type `tenant` in the
  * tenant platform System, with the annotations the Kubernetes plugin and
  * Tenant Mesh's own cards look up. It carries ids only; the record it is
@@ -54,17 +69,21 @@ export function tenantLocationRef(
  *
  * @param spec - The tenant's record.
  * @param platform - The platform settings, for the namespace and region.
- * @param repositoryPath - The GitOps repository the record was read from.
+ * @param record - The GitOps repository the record was read from, or the
+ *   location ref of a record kept elsewhere (tenantClusterLocationRef).
  * @public
  */
 export function tenantToEntity(
   spec: TenantSpec,
   platform: PlatformSettings,
-  repositoryPath: string,
+  record: string | { locationRef: string },
 ): ResourceEntity {
   const { tenantId, identity } = spec;
   const host = canonicalHost(spec.host);
-  const location = tenantLocationRef(repositoryPath, tenantId);
+  const location =
+    typeof record === 'string'
+      ? tenantLocationRef(record, tenantId)
+      : record.locationRef;
 
   return {
     apiVersion: 'backstage.io/v1alpha1',

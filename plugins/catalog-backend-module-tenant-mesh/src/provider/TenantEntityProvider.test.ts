@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
 import {
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskRunner,
@@ -10,11 +11,22 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { TenantSpec } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  KubernetesObject,
+  planTenantRecordObject,
+  TenantSpec,
+} from '@tenant-mesh/plugin-tenant-mesh-common';
+import {
+  ClusterAccess,
+  createClusterProvider,
   GitRepositoryTarget,
   TENANT_RECORD_FILE,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
+import {
+  FakeKubernetesApi,
+  startFakeKubernetesApi,
+} from '@tenant-mesh/plugin-tenant-mesh-node/testUtils';
 import { stringify } from 'yaml';
 import {
   acmeIdentity,
@@ -22,7 +34,10 @@ import {
   globexRecord,
   testPlatform,
 } from '../__fixtures__/tenants';
-import { tenantToEntity } from '../entity/tenantToEntity';
+import {
+  tenantClusterLocationRef,
+  tenantToEntity,
+} from '../entity/tenantToEntity';
 import { TenantRecordSource } from '../readTenantCatalogConfig';
 import { TenantEntityProvider } from './TenantEntityProvider';
 
@@ -225,27 +240,21 @@ describe('TenantEntityProvider', () => {
     expect(mutations).toEqual([]);
   });
 
-  it.each([
-    ['cluster', 'warn'],
-    ['none', 'info'],
-  ] as const)(
-    'schedules nothing for the %s target and says why once',
-    async (target, level) => {
-      const { provider, logger, tasks, mutations } = await connectedProvider({
-        target,
-      });
+  it('schedules nothing without a delivery target and says why once', async () => {
+    const { provider, logger, tasks, mutations } = await connectedProvider({
+      target: 'none',
+    });
 
-      await provider.refresh();
+    await provider.refresh();
 
-      expect(tasks).toEqual([]);
-      expect(mutations).toEqual([]);
-      expect(logger[level]).toHaveBeenCalledTimes(1);
-      expect(logger[level]).toHaveBeenCalledWith(
-        'Tenant entities are not provided',
-        { reason: expect.any(String) },
-      );
-    },
-  );
+    expect(tasks).toEqual([]);
+    expect(mutations).toEqual([]);
+    expect(logger.info).toHaveBeenCalledTimes(1);
+    expect(logger.info).toHaveBeenCalledWith(
+      'Tenant entities are not provided',
+      { reason: expect.any(String) },
+    );
+  });
 
   it('refuses to refresh before the catalog connects it', async () => {
     const provider = new TenantEntityProvider({
@@ -255,5 +264,123 @@ describe('TenantEntityProvider', () => {
       taskRunner: captureTaskRunner().taskRunner,
     });
     await expect(provider.refresh()).rejects.toThrow(/not connected/);
+  });
+});
+
+describe('TenantEntityProvider on the cluster target', () => {
+  let api: FakeKubernetesApi;
+  let dir: string;
+  let access: ClusterAccess;
+
+  beforeEach(async () => {
+    api = await startFakeKubernetesApi();
+    dir = await mkdtemp(join(tmpdir(), 'tenant-mesh-catalog-cluster-'));
+    access = { kubeconfig: join(dir, 'kubeconfig') };
+    await writeFile(access.kubeconfig!, api.kubeConfig());
+    api.seed(
+      ['tenant-acme', 'tenant-globex', 'tenant-broken'].map(name => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+      })),
+    );
+  });
+
+  afterEach(async () => {
+    await api.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function connectedProvider() {
+    const logger = mockServices.logger.mock();
+    const { taskRunner, tasks } = captureTaskRunner();
+    const { connection, mutations } = captureConnection();
+    const provider = new TenantEntityProvider({
+      source: { target: 'cluster', cluster: access },
+      platform: testPlatform,
+      logger,
+      taskRunner,
+      cluster: {
+        provider: createClusterProvider({
+          access,
+          catalog: catalogServiceMock(),
+        }),
+        auth: mockServices.auth(),
+      },
+    });
+    await provider.connect(connection);
+    return { provider, logger, tasks, mutations };
+  }
+
+  const recordOf = (spec: TenantSpec): KubernetesObject =>
+    planTenantRecordObject(spec, testPlatform);
+
+  const entityOf = (spec: TenantSpec) => {
+    const locationKey = tenantClusterLocationRef(spec.tenantId, testPlatform);
+    return {
+      entity: tenantToEntity(spec, testPlatform, { locationRef: locationKey }),
+      locationKey,
+    };
+  };
+
+  it('emits an entity per record ConfigMap, located at it, and logs the broken one', async () => {
+    const broken = recordOf({ ...globexRecord, tenantId: 'broken' });
+    api.seed([
+      recordOf(acme),
+      recordOf(globexRecord),
+      { ...broken, data: { 'tenant.yaml': 'tenantId: [broken\n' } },
+    ]);
+    const { tasks, logger, mutations } = await connectedProvider();
+
+    expect(tasks.map(t => t.id)).toEqual(['tenant-mesh:refresh']);
+    await tasks[0].fn(new AbortController().signal);
+
+    expect(mutations).toEqual([
+      { type: 'full', entities: [entityOf(acme), entityOf(globexRecord)] },
+    ]);
+    expect(mutations[0].type === 'full' && mutations[0].entities[0]).toEqual(
+      expect.objectContaining({
+        locationKey: 'tenant-mesh:configmap/tenant-acme/tenant-mesh-record',
+      }),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Skipped a tenant record that does not parse',
+      {
+        path: 'ConfigMap tenant-broken/tenant-mesh-record',
+        problem: expect.stringMatching(/^not valid YAML: /),
+      },
+    );
+  });
+
+  it('keeps the last entities, and warns once, while the cluster cannot be read', async () => {
+    api.seed([recordOf(acme)]);
+    const { provider, logger, mutations } = await connectedProvider();
+    await provider.refresh();
+
+    api.inject({ path: '/api/v1/configmaps', code: 503, times: 2 });
+    await provider.refresh();
+    await provider.refresh();
+
+    expect(mutations).toEqual([{ type: 'full', entities: [entityOf(acme)] }]);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Could not read the tenant records of the cluster; the tenant entities stay as they were',
+      { cluster: expect.any(String), error: expect.stringContaining('503') },
+    );
+
+    await provider.refresh();
+    expect(mutations).toHaveLength(2);
+  });
+
+  it('refuses the cluster source without a cluster to read', () => {
+    expect(
+      () =>
+        new TenantEntityProvider({
+          source: { target: 'cluster', cluster: { inCluster: true } },
+          platform: testPlatform,
+          logger: mockServices.logger.mock(),
+          taskRunner: captureTaskRunner().taskRunner,
+        }),
+    ).toThrow(InputError);
   });
 });

@@ -1,8 +1,9 @@
 import {
+  AuthService,
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { stringifyError } from '@backstage/errors';
+import { InputError, stringifyError } from '@backstage/errors';
 import {
   DeferredEntity,
   EntityProvider,
@@ -10,11 +11,17 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { PlatformSettings } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
+  ClusterProvider,
   GitRepositoryTarget,
+  readClusterTenantRecords,
   readTenantRecords,
   TenantRecords,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
-import { tenantLocationRef, tenantToEntity } from '../entity/tenantToEntity';
+import {
+  tenantClusterLocationRef,
+  tenantLocationRef,
+  tenantToEntity,
+} from '../entity/tenantToEntity';
 import { validateTenantEntity } from '../entity/validateTenantEntity';
 import { TenantRecordSource } from '../readTenantCatalogConfig';
 import { RepeatedWarnings } from './RepeatedWarnings';
@@ -26,15 +33,25 @@ export interface TenantEntityProviderOptions {
   logger: LoggerService;
   /** Runs the refresh; from `scheduler.createScheduledTaskRunner`. */
   taskRunner: SchedulerServiceTaskRunner;
+  /**
+   * The cluster of `tenantMesh.delivery.cluster`, read with the plugin's own
+   * credentials (they find a cluster entity in the catalog); required for
+   * the cluster source.
+   */
+  cluster?: {
+    provider: ClusterProvider;
+    auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+  };
 }
 
 const PROVIDER_NAME = 'tenant-mesh';
 
 /**
  * Puts every tenant recorded by Tenant Mesh into the catalog, as a Resource
- * of type `tenant`. On each scheduled run it reads the records of the GitOps
- * repository and replaces all of its entities at once (a full mutation), so
- * an offboarded tenant's entity disappears with its record.
+ * of type `tenant`. On each scheduled run it reads the records (of the GitOps
+ * repository, or the record ConfigMaps of the cluster target) and replaces
+ * all of its entities at once (a full mutation), so an offboarded tenant's
+ * entity disappears with its record.
  *
  * @public
  */
@@ -47,11 +64,13 @@ export class TenantEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #warnings: RepeatedWarnings;
-  /** Set for the gitops target, the only one whose records can be read. */
+  /** Set for the gitops target. */
   readonly #gitops?: {
     repository: GitRepositoryTarget;
     repositoryPath: string;
   };
+  /** Set for the cluster target. */
+  readonly #cluster?: TenantEntityProviderOptions['cluster'];
   #connection?: EntityProviderConnection;
   /** The records of the last commit read, keyed by that commit. */
   #lastRead?: { commit: string; records: TenantRecords };
@@ -69,6 +88,14 @@ export class TenantEntityProvider implements EntityProvider {
         repositoryPath,
       };
     }
+    if (options.source.target === 'cluster') {
+      if (!options.cluster) {
+        throw new InputError(
+          'TenantEntityProvider reads the cluster target only with a cluster; pass the cluster of tenantMesh.delivery.cluster',
+        );
+      }
+      this.#cluster = options.cluster;
+    }
   }
 
   getProviderName(): string {
@@ -78,16 +105,6 @@ export class TenantEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
 
-    if (this.#source.target === 'cluster') {
-      // TODO: read the records of the cluster target. Deliveries to a cluster
-      // keep no tenant.yaml; the Gateway lists each tenant's host only, so a
-      // record (a ConfigMap per tenant, say) must be written there first.
-      this.#logger.warn('Tenant entities are not provided', {
-        reason:
-          'reading tenant records from the cluster target is not implemented',
-      });
-      return;
-    }
     if (this.#source.target === 'none') {
       this.#logger.info('Tenant entities are not provided', {
         reason: 'no tenantMesh.delivery config, so no tenant is onboarded',
@@ -110,12 +127,18 @@ export class TenantEntityProvider implements EntityProvider {
     if (!this.#connection) {
       throw new Error('TenantEntityProvider is not connected to the catalog');
     }
-    if (!this.#gitops) {
+    const gitops = this.#gitops;
+    const read = gitops
+      ? {
+          ...(await this.#readRecords(gitops.repository)),
+          locationOf: (tenantId: string) =>
+            tenantLocationRef(gitops.repositoryPath, tenantId),
+        }
+      : await this.#readClusterRecords();
+    if (!read) {
       return;
     }
-    const { repository, repositoryPath } = this.#gitops;
-
-    const { records, problems } = await this.#readRecords(repository);
+    const { records, problems, locationOf } = read;
 
     for (const { path, message } of problems) {
       this.#warnings.warn(
@@ -127,7 +150,11 @@ export class TenantEntityProvider implements EntityProvider {
 
     const entities: DeferredEntity[] = [];
     for (const spec of records) {
-      const entity = tenantToEntity(spec, this.#platform, repositoryPath);
+      // Keyed by the record's location, so no other source can take it over.
+      const locationKey = locationOf(spec.tenantId);
+      const entity = tenantToEntity(spec, this.#platform, {
+        locationRef: locationKey,
+      });
       try {
         await validateTenantEntity(entity);
       } catch (error) {
@@ -138,8 +165,6 @@ export class TenantEntityProvider implements EntityProvider {
         );
         continue;
       }
-      // Keyed by the record's location, so no other source can take it over.
-      const locationKey = tenantLocationRef(repositoryPath, spec.tenantId);
       entities.push({ entity, locationKey });
     }
     this.#warnings.endRun();
@@ -149,6 +174,42 @@ export class TenantEntityProvider implements EntityProvider {
       tenants: entities.length,
       skipped: records.length - entities.length + problems.length,
     });
+  }
+
+  /**
+   * The record ConfigMaps of the cluster target, in one list; undefined when
+   * the cluster cannot be read. Then nothing is applied: an empty full
+   * mutation would remove every tenant while the cluster is only out of reach.
+   */
+  async #readClusterRecords(): Promise<
+    (TenantRecords & { locationOf: (tenantId: string) => string }) | undefined
+  > {
+    const cluster = this.#cluster;
+    if (!cluster) {
+      return undefined;
+    }
+    let records: TenantRecords;
+    try {
+      const credentials = await cluster.auth.getOwnServiceCredentials();
+      const reader = await cluster.provider.reader({ credentials });
+      records = await readClusterTenantRecords(reader);
+    } catch (error) {
+      this.#warnings.warn(
+        'cluster-unreadable',
+        'Could not read the tenant records of the cluster; the tenant entities stay as they were',
+        {
+          cluster: cluster.provider.description,
+          error: stringifyError(error),
+        },
+      );
+      this.#warnings.endRun();
+      return undefined;
+    }
+    return {
+      ...records,
+      locationOf: tenantId =>
+        tenantClusterLocationRef(tenantId, this.#platform),
+    };
   }
 
   /**

@@ -5,13 +5,18 @@ import {
   ANNOTATION_HOST,
   canonicalHost,
   PlatformSettings,
+  TENANT_RECORD_CONFIG_MAP,
+  tenantNames,
   validateTenant,
   ValidationProblem,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
+  ClusterProvider,
   GitRepositoryTarget,
+  readClusterTenantRecords,
   readTenantRecords,
   tenantRecordPath,
+  TenantRecords,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import {
   TENANT_ENTITY,
@@ -54,22 +59,28 @@ interface KnownTenant {
 
 /**
  * Checks a tenant id against the rules of `validateTenant` and against the
- * tenants that already exist: in the catalog, and in the GitOps records
- * (a tenant being onboarded is recorded before its entity appears).
+ * tenants that already exist: in the catalog, and in the records of the
+ * delivery target (a tenant being onboarded is recorded before its entity
+ * appears).
  */
 export class TenantAvailabilityService {
   readonly #platform: PlatformSettings;
   readonly #catalog: CatalogService;
   readonly #repository?: GitRepositoryTarget;
+  readonly #cluster?: ClusterProvider;
 
   constructor(options: {
     platform: PlatformSettings;
     catalog: CatalogService;
+    /** The GitOps repository, when delivery is `gitops`. */
     repository?: GitRepositoryTarget;
+    /** The cluster whose record ConfigMaps to read, when delivery is `cluster`. */
+    cluster?: ClusterProvider;
   }) {
     this.#platform = options.platform;
     this.#catalog = options.catalog;
     this.#repository = options.repository;
+    this.#cluster = options.cluster;
   }
 
   async checkAvailability(
@@ -124,7 +135,7 @@ export class TenantAvailabilityService {
   ): Promise<KnownTenant[]> {
     const [inCatalog, recorded] = await Promise.all([
       this.#catalogTenants(options),
-      this.#recordedTenants(),
+      this.#recordedTenants(options.credentials),
     ]);
     return [...inCatalog, ...recorded];
   }
@@ -168,25 +179,44 @@ export class TenantAvailabilityService {
     });
   }
 
-  async #recordedTenants(): Promise<KnownTenant[]> {
-    if (!this.#repository) {
+  async #recordedTenants(
+    credentials: BackstageCredentials,
+  ): Promise<KnownTenant[]> {
+    let read: TenantRecords;
+    let where: string;
+    let pathOf: (tenantId: string) => string;
+    if (this.#repository) {
+      // TODO: cache the records for a few seconds; the form asks as the user
+      // types, and each read walks every file under tenants/.
+      read = await readTenantRecords(this.#repository);
+      where = 'GitOps record';
+      pathOf = tenantRecordPath;
+    } else if (this.#cluster) {
+      // With the cluster's service account; the caller's credentials only
+      // find a cluster entity in the catalog.
+      const reader = await this.#cluster.reader({ credentials });
+      read = await readClusterTenantRecords(reader);
+      where = 'cluster record';
+      pathOf = tenantId =>
+        `ConfigMap ${
+          tenantNames(tenantId, this.#platform).tenantNamespace
+        }/${TENANT_RECORD_CONFIG_MAP}`;
+    } else {
       return [];
     }
-    // TODO: cache the records for a few seconds; the form asks as the user
-    // types, and each read walks every file under tenants/.
-    const { records, problems } = await readTenantRecords(this.#repository);
+    const { records, problems } = read;
     return [
       ...records.map(record => ({
         tenantId: record.tenantId,
         host: record.host,
-        source: `the GitOps record ${tenantRecordPath(record.tenantId)}`,
+        source: `the ${where} ${pathOf(record.tenantId)}`,
       })),
       // A record that does not parse still holds its id: onboarding the id
-      // again would overwrite the file someone has to fix.
+      // again would overwrite the record someone has to fix.
       ...problems.map(problem => ({
         tenantId: problem.tenantId,
         host: '',
-        source: `the GitOps record ${problem.path} (which does not parse)`,
+        source: `the ${where} ${problem.path} (which does not parse)`,
       })),
     ];
   }

@@ -48,9 +48,10 @@ export interface StatusReadOptions {
 }
 
 /**
- * The status of tenants: what is recorded (the GitOps records), what is
- * planned for it, and what the cluster and Cognito say. Reads of the cluster
- * are a fixed set of lists whatever the number of tenants.
+ * The status of tenants: what is recorded (the GitOps records, or the record
+ * ConfigMaps of the cluster target), what is planned for it, and what the
+ * cluster and Cognito say. Reads of the cluster are a fixed set of lists
+ * whatever the number of tenants.
  */
 export class TenantStatusService {
   readonly #context: ViewContext;
@@ -65,6 +66,8 @@ export class TenantStatusService {
     platform: PlatformSettings;
     repository?: GitRepositoryTarget;
     cluster?: { provider: ClusterProvider; configKey: string };
+    /** The cluster whose record ConfigMaps list the tenants (delivery target `cluster`). */
+    recordsCluster?: ClusterProvider;
     cognito: TenantCognito;
     catalog: CatalogService;
     cache: CacheService;
@@ -86,6 +89,7 @@ export class TenantStatusService {
     this.#records = new RecordedTenants({
       platform,
       repository: options.repository,
+      cluster: options.recordsCluster,
     });
     this.#snapshots = new ClusterSnapshots({
       platform,
@@ -130,7 +134,7 @@ export class TenantStatusService {
       );
     }
     const [recorded, entity] = await Promise.all([
-      this.#records.one(tenantId),
+      this.#records.one(tenantId, options.credentials),
       tenantEntity(this.#catalog, tenantId, options.credentials),
     ]);
     if ('broken' in recorded) {
@@ -220,7 +224,7 @@ export class TenantStatusService {
         return cached;
       }
     }
-    const { tenants, broken } = await this.#records.all();
+    const { tenants, broken } = await this.#records.all(options.credentials);
     const read = await this.#snapshots.read({
       kinds: kindsOf(tenants.map(t => t.plan)),
       credentials: options.credentials,

@@ -35,7 +35,7 @@ export function brokenStatus(options: {
       authorizer: [],
       plan: [
         {
-          id: 'gitops-record',
+          id: `${broken.record.source}-record`,
           title: `Record ${broken.record.path}`,
           state: 'error',
           reason: broken.reason,

@@ -1,19 +1,30 @@
-import { NotFoundError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  isError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   PlatformSettings,
   planTenant,
   StatusCheck,
   TenantPlan,
+  TENANT_RECORD_CONFIG_MAP,
+  tenantNames,
   TenantRecordRef,
   TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
+  ClusterProvider,
   GitRepositoryTarget,
+  KubernetesReader,
+  readClusterTenantRecord,
+  readClusterTenantRecords,
   readTenantRecord,
   readTenantRecords,
   tenantRecordPath,
 } from '@tenant-mesh/plugin-tenant-mesh-node';
-import { problemText } from './deadline';
+import { problemText, withinReadTimeout } from './deadline';
 import { CommittedFiles, gitopsManifestsCheck } from './gitopsCheck';
 
 /** A tenant whose record cannot be read or planned, and why. */
@@ -28,8 +39,12 @@ export interface BrokenRecord {
 export interface RecordedTenant {
   plan: TenantPlan;
   record: TenantRecordRef;
-  /** The tenant's manifests in the repository against the plan. */
-  manifests: StatusCheck;
+  /**
+   * The tenant's manifests in the repository against the plan; none on the
+   * cluster target, which applies the plan itself, so the live objects are
+   * what is compared with it.
+   */
+  manifests?: StatusCheck;
 }
 
 const TENANTS = 'tenants/';
@@ -50,10 +65,18 @@ function brokenRecord(
 }
 
 /** The planner refused the record: the record or the platform changed. */
-const rulesBroken = (error: unknown) =>
-  `it breaks the platform's rules (${problemText(
-    error,
-  )}); fix the record in the GitOps repository, or the tenantMesh setting the rule comes from if that changed since the tenant was recorded`;
+const rulesBroken = (error: unknown, record: TenantRecordRef) =>
+  `it breaks the platform's rules (${problemText(error)}); ${
+    record.source === 'gitops'
+      ? 'fix the record in the GitOps repository'
+      : 'deliver the tenant again with valid fields'
+  }, or the tenantMesh setting the rule comes from if that changed since the tenant was recorded`;
+
+/** Where a record of the cluster target is, e.g. `ConfigMap tenant-acme/tenant-mesh-record`. */
+const clusterRecord = (path: string): TenantRecordRef => ({
+  source: 'cluster',
+  path,
+});
 
 /** `tenants/<id>/…` → `<id>`. */
 const tenantIdOfPath = (path: string) => path.split('/')[1] ?? path;
@@ -77,13 +100,15 @@ const contentKey = (files: CommittedFiles) =>
   [...files].map(([path, oid]) => `${path}@${oid}`).join('\n');
 
 /**
- * The tenants recorded in the GitOps repository, planned. A record that does
- * not parse or breaks the platform's rules is kept as a BrokenRecord, so its
- * tenant is shown in error instead of vanishing.
+ * The tenants recorded in the GitOps repository, or in the record
+ * ConfigMaps of the cluster target, planned. A record that does not parse or
+ * breaks the platform's rules is kept as a BrokenRecord, so its tenant is
+ * shown in error instead of vanishing.
  */
 export class RecordedTenants {
   readonly #platform: PlatformSettings;
   readonly #repository?: GitRepositoryTarget;
+  readonly #cluster?: ClusterProvider;
   #recorded?: {
     commit: string;
     tenants: RecordedTenant[];
@@ -98,20 +123,29 @@ export class RecordedTenants {
     string,
     { key: string; check: StatusCheck }
   >();
+  /** Each cluster tenant's plan by its record, which a list reads again each time. */
+  readonly #clusterPlans = new Map<
+    string,
+    { key: string; read: RecordedTenant | { broken: BrokenRecord } }
+  >();
 
   constructor(options: {
     platform: PlatformSettings;
+    /** The GitOps repository, when delivery is `gitops`. */
     repository?: GitRepositoryTarget;
+    /** The cluster whose record ConfigMaps to read, when delivery is `cluster`. */
+    cluster?: ClusterProvider;
   }) {
     this.#platform = options.platform;
     this.#repository = options.repository;
+    this.#cluster = options.cluster;
   }
 
   /** Why the records cannot list every tenant, when they cannot. */
   get incomplete(): string | undefined {
-    return this.#repository
+    return this.#repository || this.#cluster
       ? undefined
-      : 'Only tenants delivered to a GitOps repository (tenantMesh.delivery.target gitops) are recorded where the status can read them; tenants delivered straight to a cluster are not listed.';
+      : 'Without tenantMesh.delivery no tenant records are read, so tenants onboarded elsewhere are not listed.';
   }
 
   /**
@@ -119,14 +153,16 @@ export class RecordedTenants {
    * commit's files never change, so another replica at the same commit has
    * the same plans, and a new commit is read again.
    */
-  async all(): Promise<{
+  async all(credentials: BackstageCredentials): Promise<{
     tenants: RecordedTenant[];
     broken: BrokenRecord[];
   }> {
+    if (this.#cluster) {
+      return this.#allOnCluster(credentials);
+    }
     const repository = this.#repository;
     const commit = await repository?.head();
     if (!repository || !commit) {
-      // TODO: list the tenants of the cluster target, once it keeps records.
       return { tenants: [], broken: [] };
     }
     if (this.#recorded?.commit !== commit) {
@@ -162,12 +198,15 @@ export class RecordedTenants {
    */
   async one(
     tenantId: string,
+    credentials: BackstageCredentials,
   ): Promise<RecordedTenant | { broken: BrokenRecord; host: string }> {
+    if (this.#cluster) {
+      return this.#oneOnCluster(tenantId, credentials);
+    }
     const repository = this.#repository;
     if (!repository) {
-      // TODO: find a tenant of the cluster target, once it keeps records.
       throw new NotFoundError(
-        `Tenant ${tenantId} is not recorded: only tenantMesh.delivery.target gitops keeps records the status can read`,
+        `Tenant ${tenantId} is not recorded: without tenantMesh.delivery no tenant records are read`,
       );
     }
     const path = tenantRecordPath(tenantId);
@@ -209,7 +248,7 @@ export class RecordedTenants {
       plan = planTenant({ spec, platform: this.#platform });
     } catch (error) {
       return {
-        broken: brokenRecord(spec.tenantId, record, rulesBroken(error)),
+        broken: brokenRecord(spec.tenantId, record, rulesBroken(error, record)),
       };
     }
     const key = contentKey(files);
@@ -219,5 +258,111 @@ export class RecordedTenants {
       this.#manifestChecks.set(spec.tenantId, memo);
     }
     return { plan, record, manifests: memo.check };
+  }
+
+  /** The record ConfigMaps of every tenant, in one list, planned. */
+  async #allOnCluster(credentials: BackstageCredentials): Promise<{
+    tenants: RecordedTenant[];
+    broken: BrokenRecord[];
+  }> {
+    const { records, problems } = await this.#readCluster(credentials, reader =>
+      readClusterTenantRecords(reader),
+    );
+    const broken = problems.map(p =>
+      brokenRecord(p.tenantId, clusterRecord(p.path), p.message),
+    );
+    const tenants = records.flatMap(spec => {
+      const read = this.#planClusterRecord(spec);
+      if ('broken' in read) {
+        broken.push(read.broken);
+        return [];
+      }
+      return [read];
+    });
+    return { tenants, broken };
+  }
+
+  /**
+   * One tenant's record ConfigMap, planned.
+   *
+   * @throws NotFoundError when the cluster holds no record of the tenant.
+   */
+  async #oneOnCluster(
+    tenantId: string,
+    credentials: BackstageCredentials,
+  ): Promise<RecordedTenant | { broken: BrokenRecord; host: string }> {
+    const read = await this.#readCluster(credentials, reader =>
+      readClusterTenantRecord(reader, tenantId),
+    );
+    if (!read) {
+      throw new NotFoundError(
+        `Tenant ${tenantId} has no record on the cluster (a ConfigMap labelled tenant-mesh.io/record=true and tenant-mesh.io/tenant=${tenantId}); deliver it with Create Tenant`,
+      );
+    }
+    if (!('spec' in read)) {
+      return {
+        broken: brokenRecord(tenantId, clusterRecord(read.path), read.message),
+        host: '',
+      };
+    }
+    const tenant = this.#planClusterRecord(read.spec);
+    return 'broken' in tenant ? { ...tenant, host: read.spec.host } : tenant;
+  }
+
+  /**
+   * Reads the cluster's records within the read timeout. Unlike the live
+   * objects, which a status can go without, the records are what there is
+   * to show: without them the answer is an error, not an empty list.
+   */
+  async #readCluster<T>(
+    credentials: BackstageCredentials,
+    read: (reader: KubernetesReader) => Promise<T>,
+  ): Promise<T> {
+    const cluster = this.#cluster;
+    if (!cluster) {
+      throw new Error('RecordedTenants has no cluster to read records from');
+    }
+    try {
+      return await withinReadTimeout(
+        cluster.reader({ credentials }).then(read),
+      );
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `The tenant records of the cluster (${
+          cluster.description
+        }) could not be read: ${problemText(
+          error,
+        )}. Check that it is reachable with the configured credentials.`,
+        isError(error) ? error : undefined,
+      );
+    }
+  }
+
+  /** A record of the cluster planned, again only when the record changed. */
+  #planClusterRecord(
+    spec: TenantSpec,
+  ): RecordedTenant | { broken: BrokenRecord } {
+    const key = JSON.stringify(spec);
+    const memo = this.#clusterPlans.get(spec.tenantId);
+    if (memo?.key === key) {
+      return memo.read;
+    }
+    const namespace = tenantNames(
+      spec.tenantId,
+      this.#platform,
+    ).tenantNamespace;
+    const record = clusterRecord(
+      `ConfigMap ${namespace}/${TENANT_RECORD_CONFIG_MAP}`,
+    );
+    let read: RecordedTenant | { broken: BrokenRecord };
+    try {
+      read = { plan: planTenant({ spec, platform: this.#platform }), record };
+    } catch (error) {
+      read = {
+        broken: brokenRecord(spec.tenantId, record, rulesBroken(error, record)),
+      };
+    }
+    this.#clusterPlans.set(spec.tenantId, { key, read });
+    return read;
   }
 }
