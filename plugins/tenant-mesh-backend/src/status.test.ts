@@ -525,6 +525,19 @@ describe('GET /api/tenant-mesh/tenants/:id/status', () => {
     expect(JSON.parse(malformed.text).error.name).toBe('InputError');
   });
 
+  it('answers 400 for an id longer than a tenant id can be, without echoing it', async () => {
+    await deliver([planOnly('acme')]);
+    const get = await start();
+
+    const tooLong = await get(`/tenants/${'a'.repeat(2000)}/status`);
+
+    expect(tooLong.status).toBe(400);
+    const { error } = JSON.parse(tooLong.text);
+    expect(error.message).toBe(
+      'Tenant id must be at most 50 characters, got 2000',
+    );
+  });
+
   it.each(['/tenants', '/tenants/acme/status'])(
     'refuses %s without credentials with 401',
     async path => {

@@ -10,6 +10,7 @@ import {
   ANNOTATION_USER_POOL_ID,
   PlatformSettings,
   StatusClusterInfo,
+  maxTenantIdLength,
   TENANT_ID_PATTERN,
   TenantList,
   TenantStatus,
@@ -128,6 +129,13 @@ export class TenantStatusService {
     tenantId: string,
     options: StatusReadOptions,
   ): Promise<TenantStatus> {
+    const max = maxTenantIdLength(this.#context.platform);
+    if (tenantId.length > max) {
+      // Not echoed: an id of any length would otherwise come back whole.
+      throw new InputError(
+        `Tenant id must be at most ${max} characters, got ${tenantId.length}`,
+      );
+    }
     if (!tenantIdPattern.test(tenantId)) {
       throw new InputError(
         `Tenant id ${JSON.stringify(tenantId)} is not a lowercase DNS label`,
