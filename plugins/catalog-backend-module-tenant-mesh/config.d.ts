@@ -6,7 +6,7 @@ export interface Config {
     catalog?: {
       /**
        * How often the tenant records are read into the catalog. Default:
-       * every 10 seconds, timeout 1 minute, on one backend replica at a time.
+       * every 10 seconds, timeout 30 seconds, on one backend replica at a time.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

@@ -115,7 +115,7 @@ describe('catalogModuleTenantMesh', () => {
     // One replica at a time refreshes, every 10 seconds by default.
     expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith({
       frequency: { seconds: 10 },
-      timeout: { minutes: 1 },
+      timeout: { seconds: 30 },
       scope: 'global',
     });
     expect(tasks.map(t => t.id)).toEqual(['tenant-mesh:refresh']);

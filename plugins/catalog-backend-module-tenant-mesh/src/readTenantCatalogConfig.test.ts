@@ -20,7 +20,7 @@ describe('readTenantCatalogConfig', () => {
     });
     expect(config.schedule).toEqual({
       frequency: { seconds: 10 },
-      timeout: { minutes: 1 },
+      timeout: { seconds: 30 },
       scope: 'global',
     });
     expect(config.platform.namespaces.tenant).toBe('tenant-{id}');

@@ -37,9 +37,11 @@ export interface TenantCatalogConfig {
  * Tenant; reading a local repository is cheap. `global` scope: with several
  * backend replicas only one refreshes at a time.
  */
+// A refresh takes seconds; a short timeout frees the lock of a run whose
+// backend was killed sooner, which a Create Tenant waiting for its entity needs.
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { seconds: 10 },
-  timeout: { minutes: 1 },
+  timeout: { seconds: 30 },
   scope: 'global',
 };
 
