@@ -125,20 +125,28 @@ export async function describeTenant(
   const drift = comparePoolWithPlan(pool, plan, tenantId).map(d => d.message);
 
   const clientName = plan.userPoolClient.ClientName;
-  const clientId = await findUserPoolClientId(ctx, { userPoolId, clientName });
-  let client: UserPoolClientSummary | undefined;
-  if (clientId) {
-    const described = await describeUserPoolClient(ctx, {
+  const describeClient = async () => {
+    const clientId = await findUserPoolClientId(ctx, {
       userPoolId,
-      clientId,
+      clientName,
     });
+    return clientId
+      ? describeUserPoolClient(ctx, { userPoolId, clientId })
+      : undefined;
+  };
+  // The client and the domain are independent reads: a status waits for
+  // the longer of the two, not their sum.
+  const [described, domain] = await Promise.all([
+    describeClient(),
+    describeDomain(ctx, pool, plan),
+  ]);
+  let client: UserPoolClientSummary | undefined;
+  if (described) {
     client = summarizeClient(described);
     drift.push(...compareClientWithPlan(described, plan));
   } else {
     drift.push(`App client: no client named ${clientName}`);
   }
-
-  const domain = await describeDomain(ctx, pool, plan);
   return {
     pool: {
       userPoolId,
