@@ -44,7 +44,7 @@ const HOSTED_UI = 'https://acme-1a2b3c4d.auth.us-east-1.amazoncognito.com';
 
 /** What the backend says when it was given no cluster to read. */
 export const NO_CLUSTER =
-  'No cluster configured: set kubernetes.clusterLocatorMethods to check the mesh.';
+  'No cluster configured: set tenantMesh.status.cluster (or tenantMesh.delivery.cluster, or tenantMesh.delivery.gitops.secretsCluster) to check the live objects.';
 
 /** What cognito-local answers for the hosted-UI domain. */
 export const LOCAL_DOMAIN =

@@ -52,6 +52,25 @@ describe('TenantHostPicker', () => {
     expect(host).toHaveValue('acme-shop.example.com');
   });
 
+  it('prefills the lowercase host of an id typed with capitals', async () => {
+    const { user, id, host } = await renderForm();
+
+    await user.type(id, 'Initech');
+
+    expect(host).toHaveValue('initech.example.com');
+  });
+
+  it('prefills nothing for an id that cannot be one, even lowercased', async () => {
+    const { user, id, host } = await renderForm();
+
+    await user.type(id, 'init_tech');
+    expect(host).toHaveValue('');
+
+    await user.clear(id);
+    await user.type(id, 'acme');
+    expect(host).toHaveValue('acme.example.com');
+  });
+
   it('keeps a host the user wrote when the id changes', async () => {
     const { user, id, host } = await renderForm();
     await user.type(id, 'acme');

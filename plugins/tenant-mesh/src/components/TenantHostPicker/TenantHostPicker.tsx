@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import TextField from '@material-ui/core/TextField';
 import { TextFieldExtensionProps } from '../fieldProps';
 import { configApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { tenantIdFormatProblem } from '../TenantIdPicker/tenantIdFormat';
 
 /** The props of the field. */
 export type TenantHostPickerProps = TextFieldExtensionProps;
@@ -10,6 +11,19 @@ export type TenantHostPickerProps = TextFieldExtensionProps;
 function formTenantId(formContext: TenantHostPickerProps['formContext']) {
   const tenantId = formContext?.formData?.tenantId;
   return typeof tenantId === 'string' ? tenantId : '';
+}
+
+/**
+ * The host to suggest for an id: `<tenant id>.<base domain>`, lowercase as
+ * hosts are compared; none for an id that is not one even lowercased (its
+ * field says why), as the host would be a guess at a tenant id.
+ */
+export function suggestedHost(tenantId: string, baseDomain?: string): string {
+  const lowercase = tenantId.toLowerCase();
+  if (!lowercase || !baseDomain || tenantIdFormatProblem(lowercase)) {
+    return '';
+  }
+  return `${lowercase}.${baseDomain}`;
 }
 
 /**
@@ -32,14 +46,14 @@ export function TenantHostPicker(props: TenantHostPickerProps) {
   const baseDomain = useApi(configApiRef).getOptionalStringArray(
     'tenantMesh.baseDomains',
   )?.[0];
-  const tenantId = formTenantId(formContext);
-  const suggested = tenantId && baseDomain ? `${tenantId}.${baseDomain}` : '';
+  const suggested = suggestedHost(formTenantId(formContext), baseDomain);
 
-  // Follows the id while the host is empty or what was suggested; a host
-  // the user wrote stays, until they make it the suggestion again.
+  // Follows the id while the host is empty or what was suggested (empty for
+  // an id that cannot be one); a host the user wrote stays, until they make
+  // it the suggestion again.
   const follows = useRef(!formData || formData === suggested);
   useEffect(() => {
-    if (follows.current && suggested && formData !== suggested) {
+    if (follows.current && (formData ?? '') !== suggested) {
       onChange(suggested);
     }
   }, [suggested, formData, onChange]);

@@ -1,17 +1,18 @@
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { backendMessage } from './LoadError';
 
 /**
  * The backend's message when the status route answered 404: Tenant Mesh has
- * no record of the tenant (e.g. it was onboarded straight to a cluster, or
- * its record was removed). Undefined for any other error.
+ * no record of the tenant (e.g. its record was removed, or it was onboarded
+ * by other means). Undefined for any other error.
  */
 export function noRecordMessage(error: Error): string | undefined {
   if (!(error instanceof ResponseError) || error.statusCode !== 404) {
     return undefined;
   }
-  return error.body.error.message || error.message;
+  return backendMessage(error);
 }
 
 /**

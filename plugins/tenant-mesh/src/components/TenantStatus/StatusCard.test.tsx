@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TenantStatus } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { healthyStatus } from '../../__fixtures__/tenantStatus';
+import {
+  healthyStatus,
+  NO_CLUSTER,
+  noClusterStatus,
+} from '../../__fixtures__/tenantStatus';
 import { responseError } from '../../__testUtils__/responseError';
 import {
   findLoadedCard,
@@ -45,26 +49,6 @@ describe('the status cards together', () => {
     }
   });
 
-  it('show the backend error in every card', async () => {
-    const api = statusApi();
-    api.getTenantStatus.mockRejectedValue(
-      new Error('Tenant Mesh backend unreachable'),
-    );
-
-    renderWithStatus(<AllCards />, api);
-
-    await waitFor(() => {
-      for (const id of CARDS) {
-        expect(
-          within(screen.getByTestId(id)).getByText(
-            'Error: Tenant Mesh backend unreachable',
-          ),
-        ).toBeInTheDocument();
-      }
-    });
-    expect(api.getTenantStatus).toHaveBeenCalledTimes(1);
-  });
-
   it('say, without an error panel, that a tenant without a record is unknown', async () => {
     const message = 'Tenant acme has no record tenants/acme/tenant.yaml';
     const api = statusApi();
@@ -96,29 +80,121 @@ describe('the status cards together', () => {
     }
   });
 
-  it('keep the error panel for any other error answer', async () => {
+  // What the backend's error handler answers: the message is what to act on.
+  it.each([
+    [
+      400,
+      'Bad Request',
+      'InputError',
+      "Invalid tenant id 'Acme': must be a lowercase DNS label",
+    ],
+    [
+      403,
+      'Forbidden',
+      'NotAllowedError',
+      'Not allowed: tenant-mesh.tenant.read',
+    ],
+    [500, 'Internal Server Error', 'Error', 'Cognito did not answer'],
+  ])(
+    'show the message of a %i answer in each card, in a few lines',
+    async (status, statusText, name, message) => {
+      const api = statusApi();
+      api.getTenantStatus.mockRejectedValue(
+        await responseError({ status, statusText, name, message }),
+      );
+
+      renderWithStatus(<AllCards />, api);
+
+      await waitFor(() => expect(screen.getAllByText(message)).toHaveLength(3));
+      for (const id of CARDS) {
+        const card = screen.getByTestId(id);
+        const error = card.querySelector('[data-load-error]');
+        expect(error).toHaveTextContent(
+          `Could not load the status${message}The backend answered ${status} ${statusText}.`,
+        );
+        expect(within(card).getByText(message)).toBeVisible();
+        // Nothing folded away, no panel that repeats the client's words.
+        expect(
+          within(card).queryByRole('button', { expanded: false }),
+        ).toBeNull();
+        expect(card).not.toHaveTextContent('Request failed');
+      }
+      expect(document.querySelector('[data-no-record]')).toBeNull();
+    },
+  );
+
+  it('show the error of a request that never reached the backend', async () => {
     const api = statusApi();
-    api.getTenantStatus.mockRejectedValue(
-      await responseError({
-        status: 500,
-        statusText: 'Internal Server Error',
-        name: 'Error',
-        message: 'Cognito did not answer',
-      }),
-    );
+    api.getTenantStatus.mockRejectedValue(new TypeError('Failed to fetch'));
 
     renderWithStatus(<AllCards />, api);
 
-    await waitFor(() => {
-      for (const id of CARDS) {
-        expect(
-          within(screen.getByTestId(id)).getByText(
-            /Request failed with 500 Internal Server Error/,
-          ),
-        ).toBeInTheDocument();
-      }
+    await waitFor(() =>
+      expect(screen.getAllByText('Failed to fetch')).toHaveLength(3),
+    );
+    for (const id of CARDS) {
+      expect(
+        screen.getByTestId(id).querySelector('[data-load-error]'),
+      ).toHaveTextContent(
+        'Could not load the statusFailed to fetchRefresh to try again.',
+      );
+    }
+    expect(api.getTenantStatus).toHaveBeenCalledTimes(1);
+  });
+
+  it('try again on Refresh after an error, and show the status', async () => {
+    const api = statusApi();
+    api.getTenantStatus.mockRejectedValueOnce(
+      await responseError({
+        status: 403,
+        statusText: 'Forbidden',
+        name: 'NotAllowedError',
+        message: 'Not allowed: tenant-mesh.tenant.read',
+      }),
+    );
+    api.getTenantStatus.mockResolvedValue(healthyStatus());
+
+    renderWithStatus(<AllCards />, api);
+    const pods = await screen.findByTestId('tenant-mesh-pods-card');
+    await waitFor(() =>
+      expect(pods.querySelector('[data-load-error]')).not.toBeNull(),
+    );
+    const refresh = within(pods).getByRole('button', { name: 'Refresh' });
+    expect(refresh).toBeEnabled();
+    await userEvent.click(refresh);
+
+    for (const id of CARDS) {
+      const card = await findLoadedCard(id);
+      expect(card.querySelector('[data-load-error]')).toBeNull();
+    }
+    expect(api.getTenantStatus).toHaveBeenLastCalledWith('acme', {
+      fresh: true,
     });
-    expect(document.querySelector('[data-no-record]')).toBeNull();
+  });
+
+  it('say why the cluster was not read once per card, then in a few words', async () => {
+    renderWithStatus(<AllCards />, statusApi(noClusterStatus()));
+
+    for (const id of CARDS) {
+      const card = await findLoadedCard(id);
+      expect(card.textContent?.split(NO_CLUSTER)).toHaveLength(2);
+    }
+    // The auth card's section is about the hosted UI: its first check says
+    // why the cluster was not read, the next ones refer to it.
+    const auth = screen.getByTestId('tenant-mesh-auth-card');
+    const reasonOf = (check: string) =>
+      auth.querySelector(`[data-check="${check}"]`);
+    expect(reasonOf('ext-authz-provider')).toHaveTextContent(NO_CLUSTER);
+    for (const check of ['oauth2-proxy', 'oauth2-proxy-secret']) {
+      expect(reasonOf(check)).toHaveTextContent(
+        'No cluster configured (see above)',
+      );
+      expect(reasonOf(check)).not.toHaveTextContent(NO_CLUSTER);
+    }
+    const routing = screen.getByTestId('tenant-mesh-routing-card');
+    expect(
+      routing.querySelector('[data-check="virtual-service"]'),
+    ).toHaveTextContent('No cluster configured (see above)');
   });
 
   it('ask once on load and once more, past the cache, on Refresh', async () => {

@@ -1,9 +1,5 @@
 import { ReactNode } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
@@ -13,6 +9,7 @@ import {
   StatusSection,
   TenantStatus,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { LoadError } from './LoadError';
 import { NoRecord, noRecordMessage } from './NoRecord';
 import { StateLabel } from './StateLabel';
 import { tenantIdOf } from './tenantEntity';
@@ -72,7 +69,7 @@ export function StatusCard(props: StatusCardProps) {
   if (noRecord !== undefined) {
     body = <NoRecord message={noRecord} />;
   } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <LoadError error={error} />;
   } else if (status) {
     const { state, reason } = section(status);
     body = (

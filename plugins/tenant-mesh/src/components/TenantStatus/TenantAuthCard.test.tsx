@@ -80,9 +80,13 @@ describe('TenantAuthCard', () => {
     expect(stateOf('user-pool')).toBe('ok');
     expect(stateOf('app-client')).toBe('ok');
     expect(stateOf('hosted-ui-domain')).toBe('unknown');
+    // The card says why on top; the check refers to it.
+    expect(card.querySelector('[data-section-state]')).toHaveTextContent(
+      LOCAL_DOMAIN,
+    );
     expect(
       card.querySelector('[data-check="hosted-ui-domain"]'),
-    ).toHaveTextContent(LOCAL_DOMAIN);
+    ).toHaveTextContent('Hosted UI (see above)');
     expect(card).toHaveTextContent('Login probe: not configured');
     expect(card.querySelector('[data-state="error"]')).toBeNull();
     expect(screen.queryByRole('link', { name: /hosted UI/ })).toBeNull();

@@ -1,7 +1,7 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import { CheckList } from './CheckList';
+import { CheckList, reasonsAbove } from './CheckList';
 import { StatusCard } from './StatusCard';
 
 /** The check the backend leaves out when no login probe is configured. */
@@ -32,6 +32,7 @@ export function TenantAuthCard() {
             title="Login"
             checks={status.auth.checks}
             emptyText="Nothing of the tenant's login was checked."
+            shownAbove={reasonsAbove(status.auth)}
           />
           {!status.auth.checks.some(c => c.id === LOGIN_PROBE) && (
             <List dense>

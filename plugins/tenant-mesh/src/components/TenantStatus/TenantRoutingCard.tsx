@@ -1,17 +1,6 @@
-import { TenantStatus } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { CheckList } from './CheckList';
+import { CheckList, reasonsAbove } from './CheckList';
 import { LintFindings } from './LintFindings';
 import { StatusCard } from './StatusCard';
-
-/**
- * When routing is unknown (no cluster configured, or the cluster did not
- * answer) its checks mostly share the one reason the card shows on top;
- * repeating it on each hop hides the hops' names. A failing hop always
- * keeps its reason: then the section is not unknown.
- */
-function unknownReason(status: TenantStatus): string | undefined {
-  return status.routing.state === 'unknown' ? status.routing.reason : undefined;
-}
 
 /**
  * Mesh routing of the entity's tenant: the request path (host → gateway →
@@ -28,29 +17,29 @@ export function TenantRoutingCard() {
       testId="tenant-mesh-routing-card"
       section={status => status.routing}
     >
-      {status => (
+      {({ routing, lint }) => (
         <>
           <CheckList
             title="Request path"
-            checks={status.routing.path}
+            checks={routing.path}
             emptyText="No hop of the request path was checked."
             ordered
-            sharedReason={unknownReason(status)}
+            shownAbove={reasonsAbove(routing)}
           />
           <CheckList
             title="Authorizer path"
-            checks={status.routing.authorizer}
+            checks={routing.authorizer}
             emptyText="No hop of the authorizer path was checked."
             ordered
-            sharedReason={unknownReason(status)}
+            shownAbove={reasonsAbove(routing, routing.path)}
           />
           <CheckList
             title="Against the plan"
-            checks={status.routing.plan}
+            checks={routing.plan}
             emptyText="Nothing was compared with the plan."
-            sharedReason={unknownReason(status)}
+            shownAbove={reasonsAbove(routing, routing.path, routing.authorizer)}
           />
-          <LintFindings findings={status.lint.findings} />
+          <LintFindings findings={lint.findings} />
         </>
       )}
     </StatusCard>

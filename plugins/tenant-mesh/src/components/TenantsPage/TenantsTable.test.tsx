@@ -81,6 +81,36 @@ describe('TenantsTable', () => {
     );
   });
 
+  it('fits its card: compact states, wrapping names, the rest to the reason', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+
+    // Widths set the layout, not the longest words of the cells.
+    expect(screen.getByRole('table')).toHaveStyle({ tableLayout: 'fixed' });
+    const header = (name: string) =>
+      screen.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+    for (const state of ['State', 'Routing', 'Auth', 'Pods']) {
+      expect(header(state)).toHaveStyle({ width: '108px' });
+    }
+    expect(header('Tenant')).toHaveStyle({ width: '10%' });
+    expect(header('Host')).toHaveStyle({ width: '14%' });
+    expect(header('Owner')).toHaveStyle({ width: '10%' });
+    expect(header('Reason')).toHaveStyle({ width: 'auto' });
+
+    // Names and the reason wrap between words, not inside them.
+    const [, acme] = screen.getAllByRole('row').slice(2);
+    const cells = within(acme).getAllByRole('cell');
+    for (const index of [0, 2, 3, 7]) {
+      expect(cells[index]).toHaveStyle({
+        whiteSpace: 'normal',
+        wordBreak: 'normal',
+      });
+    }
+    // A host wraps between its labels.
+    expect(cells[2]).toHaveTextContent('acme.example.com');
+    expect(cells[2].querySelectorAll('wbr')).toHaveLength(2);
+  });
+
   it('says that the list leaves Cognito to the tenant pages', async () => {
     renderTable(Promise.resolve(THREE));
 
@@ -132,6 +162,36 @@ describe('TenantsTable', () => {
     await waitFor(() => expect(tenantIds()).toEqual(['globex']));
   });
 
+  it('opens and closes the filter panel with its toggle', async () => {
+    renderTable(Promise.resolve(THREE));
+    await screen.findByText('globex');
+    // The table draws its toolbar anew when the count changes.
+    const toggle = () => screen.getByRole('button', { name: 'filter list' });
+    expect(screen.getByText('Filters (0)')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear all' })).toBeNull();
+
+    await userEvent.click(toggle());
+    expect(screen.getByRole('button', { name: 'Clear all' })).toBeVisible();
+    await userEvent.click(
+      within(screen.getByTestId('select')).getByRole('button'),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Unknown' }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(tenantIds()).toEqual(['initech']));
+    expect(screen.getByText('Filters (1)')).toBeInTheDocument();
+
+    // Closed, the panel keeps its choice; Clear all drops it.
+    await userEvent.click(toggle());
+    expect(screen.queryByRole('button', { name: 'Clear all' })).toBeNull();
+    expect(tenantIds()).toEqual(['initech']);
+    await userEvent.click(toggle());
+    await userEvent.click(screen.getByRole('button', { name: 'Clear all' }));
+    await waitFor(() => expect(tenantIds()).toHaveLength(3));
+    expect(screen.getByText('Filters (0)')).toBeInTheDocument();
+  });
+
   it('finds a tenant by search', async () => {
     renderTable(Promise.resolve(THREE));
     await screen.findByText('globex');
@@ -146,7 +206,7 @@ describe('TenantsTable', () => {
 
   it('says above the table why tenants may be missing', async () => {
     const incomplete =
-      'Delivery goes straight to a cluster, which keeps no records the status can list.';
+      'Without tenantMesh.delivery no tenant records are read, so tenants onboarded elsewhere are not listed.';
     renderTable(Promise.resolve({ ...THREE, incomplete }));
     await screen.findByText('globex');
 

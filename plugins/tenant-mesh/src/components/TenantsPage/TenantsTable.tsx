@@ -61,7 +61,14 @@ export function TenantsTable() {
         columns={tenantColumns}
         data={rows}
         isLoading={loading}
-        options={{ search: true, sorting: true, paging: false }}
+        options={{
+          search: true,
+          sorting: true,
+          paging: false,
+          // The columns' widths, not their longest words, set the layout,
+          // so the table fits its card and the reason gets the rest.
+          tableLayout: 'fixed',
+        }}
         filters={[{ column: 'State', type: 'multiple-select' }]}
         actions={[
           {

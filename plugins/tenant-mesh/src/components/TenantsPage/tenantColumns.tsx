@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -22,13 +23,19 @@ export function tenantRows(items: TenantSummary[]): TenantRow[] {
 
 type StateField = 'state' | 'routing' | 'auth' | 'pods';
 
+/**
+ * Narrower padding than the theme's (20px and 16px) keeps a state column at
+ * about 100px: "Unknown" with its icon, or a header with its sort arrow.
+ */
+const STATE_PADDING = { paddingLeft: 12, paddingRight: 8 };
+
 function stateColumn(title: string, field: StateField): TableColumn<TenantRow> {
   return {
     title,
     field,
-    // Wide enough for "Unknown" and its icon on one line.
-    width: '120px',
-    cellStyle: { whiteSpace: 'nowrap' },
+    width: '108px',
+    headerStyle: { ...STATE_PADDING },
+    cellStyle: { ...STATE_PADDING, whiteSpace: 'nowrap' },
     render: row => <StateLabel state={row[field]} />,
     // Sorting by severity, not by the words, puts the tenants in trouble
     // together.
@@ -37,16 +44,50 @@ function stateColumn(title: string, field: StateField): TableColumn<TenantRow> {
 }
 
 /**
- * The columns of the tenants table; the State column is the one filtered on.
- * Names and states stay on one line; the reason, a sentence, comes last and
- * takes the room that is left.
+ * The theme breaks words anywhere in table cells (`word-break: break-word`);
+ * names and sentences wrap between words, and break inside one only when it
+ * is longer than its column (a config key, a long host).
+ */
+const WRAP_WORDS = {
+  whiteSpace: 'normal',
+  wordBreak: 'normal',
+  overflowWrap: 'break-word',
+} as const;
+
+/** A host that may wrap after each dot, between its labels. */
+function WrappingHost(props: { host: string }) {
+  const labels = props.host.split('.');
+  return (
+    <>
+      {labels.map((label, index) => (
+        // The labels of a host are its stable parts.
+        // eslint-disable-next-line react/no-array-index-key
+        <Fragment key={index}>
+          {label}
+          {index < labels.length - 1 && (
+            <>
+              .<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The columns of the tenants table, for a table of fixed layout: the state
+ * columns are compact, names take a share of the width and wrap, and the
+ * reason, the sentence to read, takes what is left. The State column is the
+ * one filtered on.
  */
 export const tenantColumns: TableColumn<TenantRow>[] = [
   {
     title: 'Tenant',
     field: 'tenantId',
     highlight: true,
-    cellStyle: { whiteSpace: 'nowrap' },
+    width: '10%',
+    cellStyle: { ...WRAP_WORDS },
     render: row =>
       row.entityRef ? (
         <EntityRefLink entityRef={row.entityRef} hideIcon>
@@ -61,11 +102,18 @@ export const tenantColumns: TableColumn<TenantRow>[] = [
     field: 'stateWord',
     defaultSort: 'desc',
   },
-  { title: 'Host', field: 'host', cellStyle: { whiteSpace: 'nowrap' } },
+  {
+    title: 'Host',
+    field: 'host',
+    width: '14%',
+    cellStyle: { ...WRAP_WORDS },
+    render: row => <WrappingHost host={row.host} />,
+  },
   {
     title: 'Owner',
     field: 'owner',
-    cellStyle: { whiteSpace: 'nowrap' },
+    width: '10%',
+    cellStyle: { ...WRAP_WORDS },
     render: row =>
       row.owner ? (
         <EntityRefLink entityRef={row.owner} defaultKind="group" />
@@ -79,7 +127,9 @@ export const tenantColumns: TableColumn<TenantRow>[] = [
   {
     title: 'Reason',
     field: 'reason',
-    // material-table shares widths out unevenly; a floor keeps it readable.
-    cellStyle: { minWidth: 240 },
+    // The rest of the width: a fixed layout gives it to the one auto column.
+    width: 'auto',
+    // The theme's line height of 1 suits one-line cells, not sentences.
+    cellStyle: { ...WRAP_WORDS, lineHeight: 1.43 },
   },
 ];
