@@ -92,6 +92,23 @@ describe('TenantStatusStore', () => {
     });
   });
 
+  it('keeps the last status beside the error of a failed refresh', async () => {
+    const status = healthyStatus();
+    getTenantStatus.mockResolvedValueOnce(status);
+    getTenantStatus.mockRejectedValueOnce(new Error('backend down'));
+
+    store.subscribe('acme', jest.fn());
+    await settled();
+    store.refresh('acme');
+    await settled();
+
+    expect(store.getSnapshot('acme')).toEqual({
+      loading: false,
+      status,
+      error: expect.objectContaining({ message: 'backend down' }),
+    });
+  });
+
   it('asks again when a page opens after every card had gone', async () => {
     getTenantStatus.mockResolvedValue(healthyStatus());
     const unsubscribe = store.subscribe('acme', jest.fn());

@@ -11,6 +11,7 @@ import { TenantMeshApi } from './TenantMeshApi';
 export interface TenantStatusSnapshot {
   /** A request is out; `status` (if any) is the previous answer. */
   loading: boolean;
+  /** The last answer; with `error`, the one before the request that failed. */
   status?: TenantStatus;
   error?: Error;
 }
@@ -97,7 +98,14 @@ export class TenantStatusStore {
     };
     this.#api.getTenantStatus(tenantId, { fresh }).then(
       status => settle({ loading: false, status }),
-      error => settle({ loading: false, error: toError(error) }),
+      // A failed refresh keeps the last answer beside the error, so one
+      // transient failure does not blank all three cards.
+      error =>
+        settle({
+          loading: false,
+          error: toError(error),
+          status: entry.snapshot.status,
+        }),
     );
   }
 

@@ -4,12 +4,18 @@ import Typography from '@material-ui/core/Typography';
 import { backendMessage } from './LoadError';
 
 /**
- * The backend's message when the status route answered 404: Tenant Mesh has
+ * The backend's message when the status route answered NotFoundError: Tenant Mesh has
  * no record of the tenant (e.g. its record was removed, or it was onboarded
  * by other means). Undefined for any other error.
  */
 export function noRecordMessage(error: Error): string | undefined {
-  if (!(error instanceof ResponseError) || error.statusCode !== 404) {
+  // Only the plugin's own NotFoundError: a 404 from a proxy, or from a
+  // backend without the plugin, says nothing about the tenant.
+  if (
+    !(error instanceof ResponseError) ||
+    error.statusCode !== 404 ||
+    error.body?.error?.name !== 'NotFoundError'
+  ) {
     return undefined;
   }
   return backendMessage(error);

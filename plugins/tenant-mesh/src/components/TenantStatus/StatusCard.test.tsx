@@ -172,6 +172,57 @@ describe('the status cards together', () => {
     });
   });
 
+  it('keep the last status under the error when a refresh fails', async () => {
+    const api = statusApi();
+    api.getTenantStatus.mockResolvedValueOnce(healthyStatus());
+    api.getTenantStatus.mockRejectedValueOnce(
+      await responseError({
+        status: 503,
+        statusText: 'Service Unavailable',
+        name: 'ServiceUnavailableError',
+        message: 'The cluster could not be read',
+      }),
+    );
+
+    renderWithStatus(<AllCards />, api);
+    const routing = await findLoadedCard('tenant-mesh-routing-card');
+    await userEvent.click(
+      within(routing).getByRole('button', { name: 'Refresh' }),
+    );
+
+    for (const id of CARDS) {
+      const card = await screen.findByTestId(id);
+      await waitFor(() =>
+        expect(card.querySelector('[data-load-error]')).toHaveTextContent(
+          'The cluster could not be read',
+        ),
+      );
+      expect(card.querySelector('[data-section-state]')).not.toBeNull();
+    }
+  });
+
+  it("treat a 404 that is not the plugin's NotFoundError as an error, not a missing record", async () => {
+    const api = statusApi();
+    api.getTenantStatus.mockRejectedValue(
+      await responseError({
+        status: 404,
+        statusText: 'Not Found',
+        name: 'Error',
+        message: 'No route for /api/tenant-mesh',
+      }),
+    );
+
+    renderWithStatus(<AllCards />, api);
+
+    const card = await screen.findByTestId('tenant-mesh-auth-card');
+    await waitFor(() =>
+      expect(card.querySelector('[data-load-error]')).toHaveTextContent(
+        'No route for /api/tenant-mesh',
+      ),
+    );
+    expect(card.querySelector('[data-no-record]')).toBeNull();
+  });
+
   it('say why the cluster was not read once per card, then in a few words', async () => {
     renderWithStatus(<AllCards />, statusApi(noClusterStatus()));
 

@@ -68,12 +68,18 @@ export function StatusCard(props: StatusCardProps) {
   let body: ReactNode = null;
   if (noRecord !== undefined) {
     body = <NoRecord message={noRecord} />;
-  } else if (error) {
+  } else if (error && !status) {
     body = <LoadError error={error} />;
   } else if (status) {
     const { state, reason } = section(status);
     body = (
       <>
+        {/* A failed refresh: the error, then the last answer, whose time the header shows. */}
+        {error && (
+          <Box mb={2}>
+            <LoadError error={error} />
+          </Box>
+        )}
         <Box display="flex" alignItems="baseline" mb={1} data-section-state>
           <Box minWidth={96}>
             <StateLabel state={state} />
