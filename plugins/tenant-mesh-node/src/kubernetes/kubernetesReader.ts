@@ -1,5 +1,11 @@
 import { KubernetesObject } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node';
+import {
+  KubeConfig,
+  KubernetesObject as ClientObject,
+  KubernetesObjectApi,
+  ResponseContext,
+  SelfDecodingBody,
+} from '@kubernetes/client-node';
 import { toPlain } from './appliedAction';
 import { hasStatusCode, toKubernetesError } from './kubernetesErrors';
 import { KubernetesObjectRef } from './objectRef';
@@ -19,6 +25,44 @@ export interface KubernetesListQuery {
 const PAGE_SIZE = 500;
 
 /**
+ * A KubernetesObjectApi whose list answers are the API server's JSON as is.
+ * Its deserializer reads the list metadata of a custom resource (a
+ * VirtualService, say) as an object's and drops `continue`, so a paged list
+ * ended after its first page; the reader wants plain JSON anyway.
+ */
+class PlainListObjectApi extends KubernetesObjectApi {
+  static forKubeConfig(kubeConfig: KubeConfig): PlainListObjectApi {
+    const client = kubeConfig.makeApiClient(PlainListObjectApi);
+    client.setDefaultNamespace(kubeConfig);
+    return client;
+  }
+
+  protected override async processResponse<T extends ClientObject>(
+    response: ResponseContext,
+    type?: string,
+  ): Promise<T> {
+    const ok = response.httpStatusCode >= 200 && response.httpStatusCode < 300;
+    if (!ok || type !== undefined) {
+      return super.processResponse(response, type);
+    }
+    const text = await response.body.text();
+    const data = JSON.parse(text);
+    if (typeof data?.kind === 'string' && data.kind.endsWith('List')) {
+      return data;
+    }
+    // Not a list: the usual deserialization, from the text already read.
+    return super.processResponse(
+      new ResponseContext(
+        response.httpStatusCode,
+        response.headers,
+        new SelfDecodingBody(Promise.resolve(Buffer.from(text))),
+      ),
+      type,
+    );
+  }
+}
+
+/**
  * The read side of one Kubernetes cluster: lists and gets, as plain JSON
  * data. Built from the same kubeconfig as a KubernetesTarget, so reads and
  * writes reach the same cluster as the same service account.
@@ -35,7 +79,7 @@ export class KubernetesReader {
 
   private constructor(kubeConfig: KubeConfig) {
     this.server = kubeConfig.getCurrentCluster()?.server ?? '';
-    this.#client = KubernetesObjectApi.makeApiClient(kubeConfig);
+    this.#client = PlainListObjectApi.forKubeConfig(kubeConfig);
   }
 
   /**
@@ -75,12 +119,8 @@ export class KubernetesReader {
       items.push(
         ...page.items.map(item => ({ ...toPlain(item), apiVersion, kind })),
       );
-      // Deserialized list metadata names the token `_continue`; raw JSON `continue`.
-      const metadata = (page.metadata ?? {}) as {
-        _continue?: string;
-        continue?: string;
-      };
-      continueToken = metadata._continue || metadata.continue || undefined;
+      const metadata = (page.metadata ?? {}) as { continue?: string };
+      continueToken = metadata.continue || undefined;
     } while (continueToken);
     return items;
   }
