@@ -65,6 +65,43 @@ export function envoyShardOf(tenantId: string): number {
   return Number(hash % BigInt(ENVOY_ROUTE_SHARDS));
 }
 
+/** The index ConfigMap of the central Envoy named `envoyName`. */
+const indexConfigMap = (envoyName: string) => `${envoyName}-routes`;
+
+/** The ConfigMap of one shard's route file. */
+const shardConfigMap = (envoyName: string, shard: number) =>
+  `${envoyName}-routes-${shard}`;
+
+/** Where the central Envoy's plan routes a tenant's host. @public */
+export interface EnvoyRouteRefs {
+  /** The index ConfigMap, which must send the host to `shardCluster`. */
+  indexConfigMap: string;
+  shard: number;
+  /** The cluster (internal listener) of the shard, as the index names it. */
+  shardCluster: string;
+  /** The shard's ConfigMap, which must rewrite the host to the upstream. */
+  shardConfigMap: string;
+}
+
+/**
+ * The index and shard ConfigMaps the plan puts a tenant's route in, in the
+ * Envoy namespace of the platform.
+ *
+ * @public
+ */
+export function envoyRouteRefsOf(
+  tenantId: string,
+  platform: PlatformSettings,
+): EnvoyRouteRefs {
+  const shard = envoyShardOf(tenantId);
+  return {
+    indexConfigMap: indexConfigMap(platform.envoy.name),
+    shard,
+    shardCluster: shardName(shard),
+    shardConfigMap: shardConfigMap(platform.envoy.name, shard),
+  };
+}
+
 function indexHost(shard: number, routes: EnvoyTenantRoute[]) {
   return {
     name: shardName(shard),
@@ -161,10 +198,10 @@ export function planEnvoyConfig(
       `${JSON.stringify(boot, null, 2)}\n`,
     ),
     // Compact JSON: the size limit of a ConfigMap is what caps tenants.
-    configMap(`${name}-routes`, ROUTES_FILE, JSON.stringify(routeFiles[0])),
+    configMap(indexConfigMap(name), ROUTES_FILE, JSON.stringify(routeFiles[0])),
     ...shards.map((_, n) =>
       configMap(
-        `${name}-routes-${n}`,
+        shardConfigMap(name, n),
         ROUTES_FILE,
         JSON.stringify(routeFiles[n + 1]),
       ),
@@ -175,9 +212,9 @@ export function planEnvoyConfig(
       configMap: `${name}-bootstrap`,
       mountPath: `${ENVOY_CONFIG_ROOT}/bootstrap`,
     },
-    { configMap: `${name}-routes`, mountPath: indexDir },
+    { configMap: indexConfigMap(name), mountPath: indexDir },
     ...shards.map((_, n) => ({
-      configMap: `${name}-routes-${n}`,
+      configMap: shardConfigMap(name, n),
       mountPath: shardDir(n),
     })),
   ];

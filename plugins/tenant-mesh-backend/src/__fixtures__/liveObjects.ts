@@ -85,11 +85,49 @@ export function crashLoopingPod(pod: KubernetesObject): KubernetesObject {
   };
 }
 
-function ready(deployment: KubernetesObject): KubernetesObject {
-  const replicas = (deployment.spec as { replicas?: number }).replicas ?? 1;
+/**
+ * A Deployment as the API server returns it once rolled out: its generation
+ * observed, every replica updated and ready, and the defaults it adds.
+ */
+export function readyDeployment(
+  deployment: KubernetesObject,
+): KubernetesObject {
+  const spec = deployment.spec as { replicas?: number };
+  const replicas = spec.replicas ?? 1;
   return {
     ...deployment,
-    status: { replicas, readyReplicas: replicas, availableReplicas: replicas },
+    metadata: { ...deployment.metadata, generation: 1 },
+    spec: {
+      progressDeadlineSeconds: 600,
+      revisionHistoryLimit: 10,
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      },
+      ...spec,
+      replicas,
+    },
+    status: {
+      observedGeneration: 1,
+      replicas,
+      updatedReplicas: replicas,
+      readyReplicas: replicas,
+      availableReplicas: replicas,
+      conditions: [
+        {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+        },
+        {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'NewReplicaSetAvailable',
+          message: `ReplicaSet "${deployment.metadata.name}-7d9f8" has successfully progressed.`,
+        },
+      ],
+    },
   };
 }
 
@@ -98,7 +136,9 @@ export function liveTenantObjects(plan: TenantPlan): KubernetesObject[] {
   const { namespace, name, keys } = plan.secretRef;
   const deployments = plan.objects.filter(o => o.kind === 'Deployment');
   return [
-    ...plan.objects.map(o => (o.kind === 'Deployment' ? ready(o) : o)),
+    ...plan.objects.map(o =>
+      o.kind === 'Deployment' ? readyDeployment(o) : o,
+    ),
     ...deployments.map(readyPod),
     {
       apiVersion: 'v1',
@@ -147,7 +187,9 @@ export function liveSharedObjects(
   return [
     ...shared.objects,
     planGatewayAuthzPolicy(platform),
-    ready(planCentralEnvoyDeployment({ platform, envoy: shared.envoy })),
+    readyDeployment(
+      planCentralEnvoyDeployment({ platform, envoy: shared.envoy }),
+    ),
     meshConfigMap(platform),
   ];
 }

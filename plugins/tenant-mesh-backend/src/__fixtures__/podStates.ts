@@ -15,18 +15,27 @@ export interface ContainerStatusFixture {
     terminated?: { reason: string; exitCode: number; message?: string };
   };
   lastState?: {
-    terminated?: { reason: string; exitCode: number; message?: string };
+    terminated?: {
+      reason: string;
+      exitCode: number;
+      message?: string;
+      finishedAt?: string;
+    };
   };
 }
 
 /** A pod's status; only the fields the pod health reads. */
 export interface PodStatusFixture {
   phase: string;
+  /** The pod's own reason, e.g. `Evicted`. */
+  reason?: string;
+  message?: string;
   conditions?: Array<{
     type: string;
     status: 'True' | 'False';
     reason?: string;
     message?: string;
+    lastTransitionTime?: string;
   }>;
   initContainerStatuses?: ContainerStatusFixture[];
   containerStatuses?: ContainerStatusFixture[];
@@ -38,6 +47,20 @@ export function withStatus(
   status: PodStatusFixture,
 ): KubernetesObject {
   return { ...pod, status };
+}
+
+/** The pod as created at this time, as the API server stamps it. */
+export function createdAt(
+  pod: KubernetesObject,
+  time: number,
+): KubernetesObject {
+  return {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      creationTimestamp: new Date(time).toISOString(),
+    },
+  };
 }
 
 /** The names of the pod's containers, from its spec. */

@@ -37,7 +37,10 @@ export async function tenantEntity(
     },
     { credentials },
   );
-  return items[0];
+  // The filters match by name or annotation; an entity named after this
+  // tenant may be annotated with another's id, and its annotations (pool,
+  // host) would then be another tenant's.
+  return items.find(entity => tenantIdOfEntity(entity) === tenantId);
 }
 
 /** Owner and entity ref of every tenant the caller may see, by tenant id. */

@@ -1,11 +1,19 @@
 import {
+  envoyRouteRefsOf,
   GATEWAY_AUTHZ_POLICY,
   meshConfigFindings,
   PodTrouble,
   StatusCheck,
+  TenantPlan,
   tenantNames,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
-import { deploymentCheck, istioAcceptance } from './liveObjects';
+import {
+  deploymentCheck,
+  istioAcceptance,
+  LiveObjects,
+  planDifference,
+  plannedObjectCheck,
+} from './liveObjects';
 import { CONVERGE } from './remedies';
 import { planned, RoutingInput } from './routingChecks';
 
@@ -27,7 +35,7 @@ function policyCheck(input: RoutingInput): StatusCheck {
   const ref = `AuthorizationPolicy ${platform.gateway.namespace}/${names.extAuthzPolicy}`;
   const base = { id: 'ext-authz-policy', title: ref, object: ref };
   const found = policy && live.find(policy);
-  if (!found) {
+  if (!policy || !found) {
     return {
       ...base,
       state: 'error',
@@ -54,11 +62,23 @@ function policyCheck(input: RoutingInput): StatusCheck {
       reason: `${ref} does not cover ${plan.spec.host}; ${CONVERGE}.`,
     };
   }
-  const verdict = istioAcceptance(found);
+  const differs = planDifference(policy, found);
+  if (differs?.startsWith('spec.selector')) {
+    return {
+      ...base,
+      state: 'error',
+      reason: `${ref} selects other pods than the plan (${differs} differs), so it may guard nothing on the gateway; ${CONVERGE}.`,
+    };
+  }
   return {
+    ...plannedObjectCheck({
+      id: base.id,
+      planned: policy,
+      live: found,
+      istio: true,
+      converge: CONVERGE,
+    }),
     ...base,
-    state: verdict.state,
-    reason: `${ref}: ${verdict.reason}.`,
   };
 }
 
@@ -92,43 +112,118 @@ function gatewayPolicyCheck(input: RoutingInput): StatusCheck {
   };
 }
 
-/** Where the central Envoy's route ConfigMaps send the host. */
+/**
+ * Where the central Envoy sends the host: its index must route the host to
+ * the shard the plan puts the tenant in, and that shard must rewrite it to
+ * the tenant's oauth2-proxy. Either wrong, Envoy denies every request.
+ */
 function envoyRouteCheck(input: RoutingInput): StatusCheck {
   const { plan, platform, lookup } = input;
   const { host, upstream } = plan.envoyRoute;
-  const base = {
+  const refs = envoyRouteRefsOf(plan.spec.tenantId, platform);
+  const namespace = platform.envoy.namespace;
+  const indexRef = `ConfigMap ${namespace}/${refs.indexConfigMap}`;
+  const shardRef = `ConfigMap ${namespace}/${refs.shardConfigMap}`;
+  const title = `Central Envoy route for ${host}`;
+  const failing = (object: string, reason: string): StatusCheck => ({
     id: 'envoy-route',
-    title: `Central Envoy route for ${host}`,
-    object: `ConfigMap ${platform.envoy.namespace}/${platform.envoy.name}-routes*`,
-  };
-  const targets = lookup.envoyTargets.get(host) ?? new Set<string>();
-  const others = [...targets].filter(t => t !== upstream);
-  if (others.length > 0) {
-    return {
-      ...base,
-      state: 'error',
-      reason: `The central Envoy sends ${host} to ${others.join(
-        ', ',
-      )}, not to ${upstream}; ${CONVERGE}.`,
-    };
+    title,
+    object,
+    state: 'error',
+    reason,
+  });
+
+  const index = lookup.envoyRoutes.get(refs.indexConfigMap);
+  const shards = [...(index?.get(host)?.clusters ?? [])];
+  if (!index) {
+    return failing(
+      indexRef,
+      `${indexRef}, the central Envoy's index of hosts, is missing, so every request to ${host} is denied; ${CONVERGE} to create it.`,
+    );
   }
-  if (!targets.has(upstream)) {
-    return {
-      ...base,
-      state: 'error',
-      reason: `The central Envoy has no route for ${host}, so every request to it is denied; ${CONVERGE}.`,
-    };
+  if (shards.length === 0) {
+    return failing(
+      indexRef,
+      `${indexRef} (the central Envoy's index) has no route for ${host}, so every request to it is denied; ${CONVERGE}.`,
+    );
+  }
+  if (shards.some(s => s !== refs.shardCluster)) {
+    return failing(
+      indexRef,
+      `${indexRef} (the central Envoy's index) sends ${host} to ${shards.join(
+        ', ',
+      )}, not to ${
+        refs.shardCluster
+      } where the plan puts it (${shardRef}), so every request to it is denied; ${CONVERGE}.`,
+    );
+  }
+
+  const shard = lookup.envoyRoutes.get(refs.shardConfigMap);
+  if (!shard) {
+    return failing(
+      shardRef,
+      `${shardRef}, shard ${refs.shard} of the central Envoy where the index sends ${host}, is missing, so every request to it is denied; ${CONVERGE} to create it.`,
+    );
+  }
+  const rewrites = [...(shard.get(host)?.rewrites ?? [])];
+  const others = rewrites.filter(t => t !== upstream);
+  if (others.length > 0) {
+    return failing(
+      shardRef,
+      `${shardRef} (shard ${
+        refs.shard
+      } of the central Envoy) sends ${host} to ${others.join(
+        ', ',
+      )}, not to its oauth2-proxy ${upstream}; ${CONVERGE}.`,
+    );
+  }
+  if (rewrites.length === 0) {
+    return failing(
+      shardRef,
+      `${shardRef} (shard ${refs.shard} of the central Envoy) has no route for ${host}, though the index sends it there, so every request to it is denied; ${CONVERGE}.`,
+    );
   }
   return {
-    ...base,
+    id: 'envoy-route',
+    title,
+    object: shardRef,
     state: 'ok',
-    reason: `The central Envoy sends ${host} to ${upstream}.`,
+    reason: `The central Envoy's index sends ${host} to ${refs.shardCluster}, and ${shardRef} sends it to ${upstream}.`,
   };
 }
 
 /**
- * The tenant's oauth2-proxy Deployment; when it is not ready, the trouble of
- * its pods says why, e.g. a cookie secret it refuses (B02).
+ * The first of the oauth2-proxy's ConfigMap and Service (the upstream the
+ * central Envoy sends to) that is missing or differs from the plan.
+ */
+function companionCheck(
+  plan: TenantPlan,
+  live: LiveObjects,
+  name: string,
+): StatusCheck | undefined {
+  for (const kind of ['ConfigMap', 'Service']) {
+    const object = planned(plan, kind, name);
+    if (!object) {
+      continue;
+    }
+    const check = plannedObjectCheck({
+      id: 'oauth2-proxy',
+      planned: object,
+      live: live.find(object),
+      converge: CONVERGE,
+    });
+    if (check.state !== 'ok') {
+      return check;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The tenant's oauth2-proxy: its Deployment, ConfigMap and Service against
+ * the plan, and the Deployment's readiness and rollout. When it is not
+ * ready, the trouble of its pods says why, e.g. a cookie secret it refuses
+ * (B02).
  */
 export function oauth2ProxyCheck(
   input: RoutingInput,
@@ -138,24 +233,46 @@ export function oauth2ProxyCheck(
   const { plan, platform, live } = input;
   const names = tenantNames(plan.spec.tenantId, platform);
   const ref = `Deployment ${names.authNamespace}/${names.oauth2Proxy}`;
+  const title = `oauth2-proxy (${ref})`;
   const deployment = planned(plan, 'Deployment', names.oauth2Proxy);
   const found = deployment && live.find(deployment);
   const check = deploymentCheck({
     id: 'oauth2-proxy',
-    title: `oauth2-proxy (${ref})`,
+    title,
     ref,
     live: found,
     missing: `${ref} is missing; ${CONVERGE} to create it.`,
   });
-  const [worst] = troubles;
-  if (check.state === 'ok' || !found || !worst) {
+  if (!deployment || !found) {
     return check;
   }
-  return {
-    ...check,
-    state: 'error',
-    reason: `oauth2-proxy is failing: pod ${worst.name}: ${worst.reason}: ${worst.message}`,
-  };
+  const [worst] = troubles;
+  if (check.state === 'error' && worst) {
+    return {
+      ...check,
+      reason: `oauth2-proxy is failing: pod ${worst.name}: ${worst.reason}: ${worst.message}`,
+    };
+  }
+  const drift = [
+    plannedObjectCheck({
+      id: 'oauth2-proxy',
+      planned: deployment,
+      live: found,
+      converge: CONVERGE,
+    }),
+    companionCheck(plan, live, names.oauth2Proxy),
+  ].find(c => c && c.state !== 'ok');
+  if (drift) {
+    return { ...drift, title };
+  }
+  if (check.state !== 'ok' && worst) {
+    return {
+      ...check,
+      state: 'error',
+      reason: `oauth2-proxy is failing: pod ${worst.name}: ${worst.reason}: ${worst.message}`,
+    };
+  }
+  return check;
 }
 
 /**

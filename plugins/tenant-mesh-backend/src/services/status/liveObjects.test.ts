@@ -20,6 +20,11 @@ const plan = planTenant({
     displayName: 'Acme',
     owner: 'group:default/customer-success',
     host: 'acme.example.com',
+    // Onboarded in Cognito, so its oauth2-proxy config is planned.
+    identity: {
+      userPoolId: 'us-east-1_Example12',
+      clientId: '1example23456789',
+    },
   },
   platform: readPlatformSettings(platformConfig),
 });
@@ -251,6 +256,32 @@ describe('firstDifference', () => {
     expect(firstDifference(plannedValue, live, 'spec')).toBe(path);
   });
 
+  it.each<{ planned: string; live: string; path: string | undefined }>([
+    { planned: '0.5', live: '500m', path: undefined },
+    { planned: '1024Mi', live: '1Gi', path: undefined },
+    { planned: '1e3', live: '1k', path: undefined },
+    { planned: '50m', live: '50m', path: undefined },
+    { planned: '500m', live: '400m', path: 'spec.resources.requests.cpu' },
+    { planned: '64Mi', live: '64M', path: 'spec.resources.requests.cpu' },
+  ])(
+    'compares the quantity $planned with the canonical $live by amount',
+    ({ planned: quantity, live, path }) => {
+      expect(
+        firstDifference(
+          { resources: { requests: { cpu: quantity } } },
+          { resources: { requests: { cpu: live } } },
+          'spec',
+        ),
+      ).toBe(path);
+    },
+  );
+
+  it('compares quantities by amount only under resources', () => {
+    expect(firstDifference({ value: '0.5' }, { value: '500m' }, 'spec')).toBe(
+      'spec.value',
+    );
+  });
+
   it('names an item nested in arrays of the VirtualService', () => {
     const live = liveVirtualService(spec => {
       spec.http[1].route![0].destination.port.number = 9081;
@@ -335,6 +366,62 @@ describe('plannedObjectCheck', () => {
     );
   });
 
+  it("compares a ConfigMap's data with the plan", () => {
+    const configMap = planned('ConfigMap');
+    const [key] = Object.keys(configMap.data as object);
+
+    const result = plannedObjectCheck({
+      id: 'oauth2-proxy',
+      planned: configMap,
+      live: { ...configMap, data: { [key]: 'edited by hand' } },
+      converge: CONVERGE,
+    });
+
+    expect(result).toMatchObject({
+      state: 'error',
+      reason: `${describeObject(
+        configMap,
+      )} differs from the plan at data.${key}; ${CONVERGE} to converge it.`,
+    });
+  });
+
+  it('is ok for a Deployment with the defaults the API server adds', () => {
+    const planned_ = planned('Deployment');
+    const live = structuredClone(planned_) as KubernetesObject & {
+      spec: {
+        template: {
+          spec: {
+            containers: Array<Record<string, unknown>>;
+            volumes?: Array<{ configMap?: Record<string, unknown> }>;
+          };
+        };
+      };
+    };
+    Object.assign(live.spec, {
+      progressDeadlineSeconds: 600,
+      revisionHistoryLimit: 10,
+      strategy: { type: 'RollingUpdate' },
+    });
+    for (const container of live.spec.template.spec.containers) {
+      container.terminationMessagePath = '/dev/termination-log';
+      container.imagePullPolicy = 'IfNotPresent';
+    }
+    for (const volume of live.spec.template.spec.volumes ?? []) {
+      if (volume.configMap) {
+        volume.configMap.defaultMode = 420;
+      }
+    }
+
+    expect(
+      plannedObjectCheck({
+        id: 'deployment',
+        planned: planned_,
+        live: { ...live, status: { readyReplicas: 1 } },
+        converge: CONVERGE,
+      }).state,
+    ).toBe('ok');
+  });
+
   it('is ok for a matching object Istio does not report on', () => {
     expect(check(liveVirtualService())).toMatchObject({
       state: 'ok',
@@ -347,20 +434,34 @@ describe('plannedObjectCheck', () => {
 describe('deploymentCheck', () => {
   const REF = 'Deployment tenant-acme-auth/oauth2-proxy-acme';
 
+  /** As the API server returns it: generation 2 observed, all updated. */
   function deployment(
     replicas: number,
     readyReplicas: number | undefined,
-    conditions: Array<{ type: string; status: string; message?: string }> = [],
+    conditions: Array<{
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+    }> = [],
+    rollout: { observedGeneration?: number; updatedReplicas?: number } = {},
   ): KubernetesObject {
     return {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: 'oauth2-proxy-acme', namespace: 'tenant-acme-auth' },
+      metadata: {
+        name: 'oauth2-proxy-acme',
+        namespace: 'tenant-acme-auth',
+        generation: 2,
+      },
       spec: { replicas },
       status: {
+        observedGeneration: 2,
         replicas,
+        updatedReplicas: replicas,
         ...(readyReplicas === undefined ? {} : { readyReplicas }),
         conditions,
+        ...rollout,
       },
     };
   }
@@ -423,6 +524,37 @@ describe('deploymentCheck', () => {
       live: undefined,
       state: 'error',
       reason: `${REF} is missing.`,
+    },
+    {
+      title: 'a rollout under way, the old pods still ready',
+      live: deployment(2, 2, [], { updatedReplicas: 1 }),
+      state: 'warning',
+      reason: `${REF}: 2/2 ready, but a rollout is in progress: 1 of 2 replicas run the latest template.`,
+    },
+    {
+      title: 'a change the controller has not acted on yet',
+      live: deployment(2, 2, [], { observedGeneration: 1 }),
+      state: 'warning',
+      reason: `${REF}: 2/2 ready, but the Deployment controller has not yet acted on its latest change (generation 2, observed 1); check that kube-controller-manager is running if this lasts.`,
+    },
+    {
+      title: 'a rollout past its deadline, the old pods still ready',
+      live: deployment(
+        2,
+        2,
+        [
+          {
+            type: 'Progressing',
+            status: 'False',
+            reason: 'ProgressDeadlineExceeded',
+            message:
+              'ReplicaSet "oauth2-proxy-acme-5c6d7" has timed out progressing.',
+          },
+        ],
+        { updatedReplicas: 1 },
+      ),
+      state: 'error',
+      reason: `${REF}: 2/2 ready; its rollout is stuck (ProgressDeadlineExceeded). ReplicaSet "oauth2-proxy-acme-5c6d7" has timed out progressing. Look at the new pods in the pods section, or roll back with kubectl rollout undo.`,
     },
   ])('$title: $state', ({ live, state, reason }) => {
     expect(check(live)).toEqual({

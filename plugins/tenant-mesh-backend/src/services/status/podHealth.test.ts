@@ -6,13 +6,19 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { crashLoopingPod, readyPod } from '../../__fixtures__/liveObjects';
 import {
+  createdAt,
   runningContainer,
   waitingContainer,
   waitingPod,
   withStatus,
 } from '../../__fixtures__/podStates';
 import { platformConfig } from '../../__fixtures__/tenants';
-import { podHealth, troubleOf, troublesOf, troubleState } from './podHealth';
+import { podHealth, rateTrouble, troubleOf, troublesOf } from './podHealth';
+
+/** The time of the checks; the fixtures' pods started an hour before. */
+const NOW = Date.parse('2026-01-01T01:00:00Z');
+const minutesAgo = (minutes: number) =>
+  new Date(NOW - minutes * 60_000).toISOString();
 
 const plan = planTenant({
   spec: {
@@ -104,10 +110,46 @@ const oomKilledBefore = withStatus(productpage, {
   ],
   containerStatuses: [
     runningContainer('productpage', {
-      restartCount: 3,
-      lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
+      restartCount: 2,
+      lastState: {
+        terminated: {
+          reason: 'OOMKilled',
+          exitCode: 137,
+          finishedAt: minutesAgo(3),
+        },
+      },
     }),
   ],
+});
+
+/** Running between two back-offs of a crash loop: not waiting, not ready. */
+const crashLoopRunning = withStatus(oauth2Proxy, {
+  phase: 'Running',
+  conditions: [
+    { type: 'PodScheduled', status: 'True' },
+    { type: 'Ready', status: 'False' },
+  ],
+  containerStatuses: [
+    runningContainer('oauth2-proxy', {
+      ready: false,
+      restartCount: 5,
+      lastState: {
+        terminated: {
+          reason: 'Error',
+          exitCode: 1,
+          message: `invalid configuration: ${COOKIE_SECRET_REFUSED}`,
+          finishedAt: minutesAgo(1),
+        },
+      },
+    }),
+  ],
+});
+
+const evicted = withStatus(productpage, {
+  phase: 'Failed',
+  reason: 'Evicted',
+  message:
+    'The node was low on resource: memory. Threshold quantity: 100Mi, available: 91Mi.',
 });
 
 const failed = withStatus(productpage, {
@@ -237,13 +279,127 @@ describe('troubleOf', () => {
         'iptables validation failed',
       ],
     },
+    {
+      title: 'a crash loop caught running between back-offs',
+      pod: crashLoopRunning,
+      reason: 'CrashLoopBackOff',
+      phase: 'Running',
+      state: 'error',
+      fragments: [
+        'container oauth2-proxy: restarted 5 times, the last 1 minute ago.',
+        COOKIE_SECRET_REFUSED,
+      ],
+    },
+    {
+      title: 'a crash loop caught running and ready between back-offs',
+      pod: withStatus(crashLoopRunning, {
+        ...(crashLoopRunning.status as { phase: string }),
+        containerStatuses: [
+          runningContainer('oauth2-proxy', {
+            restartCount: 3,
+            lastState: {
+              terminated: {
+                reason: 'Error',
+                exitCode: 1,
+                finishedAt: minutesAgo(8),
+              },
+            },
+          }),
+        ],
+      }),
+      reason: 'CrashLoopBackOff',
+      phase: 'Running',
+      state: 'error',
+      fragments: ['It last ended Error (exit code 1).'],
+    },
+    {
+      title: 'an evicted pod',
+      pod: evicted,
+      reason: 'Evicted',
+      phase: 'Failed',
+      state: 'error',
+      fragments: ['The node was low on resource: memory.'],
+    },
+    {
+      title: 'a pod stuck creating its containers past the grace period',
+      pod: createdAt(
+        waitingPod(productpage, { reason: 'ContainerCreating' }),
+        NOW - 12 * 60_000,
+      ),
+      reason: 'ContainerCreating',
+      phase: 'Pending',
+      state: 'error',
+      fragments: [
+        'container productpage: ContainerCreating.',
+        'It has not been ready for 12 minutes, longer than the 5 minutes a start may take.',
+      ],
+    },
+    {
+      title: 'a pod waiting for its init containers past the grace period',
+      pod: createdAt(
+        withStatus(productpage, {
+          phase: 'Pending',
+          conditions: [{ type: 'PodScheduled', status: 'True' }],
+          containerStatuses: [
+            waitingContainer('productpage', {
+              reason: 'PodInitializing',
+              message: 'waiting for istio-init',
+            }),
+          ],
+        }),
+        NOW - 30 * 60_000,
+      ),
+      reason: 'PodInitializing',
+      phase: 'Pending',
+      state: 'error',
+      fragments: ['container productpage: waiting for istio-init.'],
+    },
+    {
+      title: 'a scheduled pod with no container started past the grace period',
+      pod: createdAt(
+        withStatus(productpage, {
+          phase: 'Pending',
+          conditions: [{ type: 'PodScheduled', status: 'True' }],
+        }),
+        NOW - 6 * 60_000,
+      ),
+      reason: 'Pending',
+      phase: 'Pending',
+      state: 'error',
+      fragments: ['It has not been ready for 6 minutes'],
+    },
+    {
+      title: 'a running pod not ready since long after its start',
+      pod: createdAt(
+        withStatus(notReady, {
+          ...(notReady.status as { phase: string }),
+          conditions: [
+            { type: 'PodScheduled', status: 'True' },
+            {
+              type: 'Ready',
+              status: 'False',
+              lastTransitionTime: minutesAgo(20),
+            },
+          ],
+        }),
+        NOW - 50 * 60_000,
+      ),
+      reason: 'NotReady',
+      phase: 'Running',
+      state: 'error',
+      fragments: ['It has not been ready for 20 minutes'],
+    },
   ])('$title: $reason, $state', ({ pod, reason, phase, state, fragments }) => {
-    const trouble = troubleOf(pod);
+    const rated = rateTrouble(pod, NOW);
 
-    expect(trouble).toMatchObject({ name: pod.metadata.name, reason, phase });
-    expect(troubleState(trouble!)).toBe(state);
+    expect(rated?.trouble).toMatchObject({
+      name: pod.metadata.name,
+      reason,
+      phase,
+    });
+    expect(rated?.state).toBe(state);
     for (const fragment of fragments) {
-      expect(trouble!.message).toContain(fragment);
+      expect(rated!.trouble.message).toContain(fragment);
     }
   });
 
@@ -264,24 +420,48 @@ describe('troubleOf', () => {
   it.each<{ title: string; pod: KubernetesObject }>([
     { title: 'a running, ready pod', pod: productpage },
     {
-      title: 'a pod whose containers are being created',
-      pod: waitingPod(productpage, { reason: 'ContainerCreating' }),
+      title: 'a pod whose containers are being created, for a minute',
+      pod: createdAt(
+        waitingPod(productpage, { reason: 'ContainerCreating' }),
+        NOW - 60_000,
+      ),
     },
     {
-      title: 'a pod waiting for its init containers',
-      pod: withStatus(productpage, {
-        phase: 'Pending',
-        conditions: [{ type: 'PodScheduled', status: 'True' }],
-        initContainerStatuses: [
-          runningContainer('istio-init', { ready: false }),
-        ],
+      title: 'a pod waiting for its init containers, for 4 minutes',
+      pod: createdAt(
+        withStatus(productpage, {
+          phase: 'Pending',
+          conditions: [{ type: 'PodScheduled', status: 'True' }],
+          initContainerStatuses: [
+            runningContainer('istio-init', { ready: false }),
+          ],
+          containerStatuses: [
+            waitingContainer('productpage', { reason: 'PodInitializing' }),
+          ],
+        }),
+        NOW - 4 * 60_000,
+      ),
+    },
+    {
+      title: 'a ready pod whose last restart was two hours ago',
+      pod: withStatus(oomKilledBefore, {
+        phase: 'Running',
         containerStatuses: [
-          waitingContainer('productpage', { reason: 'PodInitializing' }),
+          runningContainer('productpage', {
+            restartCount: 9,
+            lastState: {
+              terminated: {
+                reason: 'OOMKilled',
+                exitCode: 137,
+                finishedAt: minutesAgo(120),
+              },
+            },
+          }),
         ],
       }),
     },
   ])('is undefined for $title', ({ pod }) => {
-    expect(troubleOf(pod)).toBeUndefined();
+    expect(troubleOf(pod, NOW)).toBeUndefined();
   });
 
   it('reads a pod whose statuses name a container its spec lacks', () => {
@@ -306,25 +486,6 @@ describe('troubleOf', () => {
       reason: 'CrashLoopBackOff',
       message: expect.stringContaining('container renamed:'),
     });
-  });
-});
-
-describe('troubleState', () => {
-  it.each<{ reason: string; phase: string; state: CheckState }>([
-    { reason: 'CrashLoopBackOff', phase: 'Running', state: 'error' },
-    { reason: 'ImagePullBackOff', phase: 'Pending', state: 'error' },
-    { reason: 'ErrImagePull', phase: 'Pending', state: 'error' },
-    { reason: 'InvalidImageName', phase: 'Pending', state: 'error' },
-    { reason: 'CreateContainerConfigError', phase: 'Pending', state: 'error' },
-    { reason: 'Unschedulable', phase: 'Pending', state: 'error' },
-    { reason: 'Failed', phase: 'Failed', state: 'error' },
-    { reason: 'NotReady', phase: 'Running', state: 'warning' },
-    { reason: 'OOMKilled', phase: 'Running', state: 'warning' },
-    { reason: 'Restarted', phase: 'Running', state: 'warning' },
-  ])('$reason in phase $phase is $state', ({ reason, phase, state }) => {
-    expect(
-      troubleState({ name: 'pod', phase, restarts: 0, reason, message: '' }),
-    ).toBe(state);
   });
 });
 
@@ -442,6 +603,74 @@ describe('podHealth', () => {
 
     expect(health.state).toBe('warning');
     expect(health.reason).toMatch(/^Pod tenant-acme\/.*: NotReady/);
+  });
+
+  it('is a warning while a pod is starting, naming how many are not ready', () => {
+    const creating = createdAt(
+      waitingPod(productpage, { reason: 'ContainerCreating' }),
+      NOW - 60_000,
+    );
+
+    const health = podHealth({
+      pods: [creating, oauth2Proxy],
+      namespaces,
+      now: NOW,
+    });
+
+    expect(health.state).toBe('warning');
+    expect(health.reason).toMatch(/^1 of 1 pods in tenant-acme not ready; /);
+    expect(health.namespaces[0]).toMatchObject({
+      ready: 0,
+      total: 1,
+      troubled: [],
+    });
+  });
+
+  it('is an error once a pod has been starting longer than the grace period', () => {
+    const creating = createdAt(
+      waitingPod(productpage, { reason: 'ContainerCreating' }),
+      NOW - 10 * 60_000,
+    );
+
+    const health = podHealth({
+      pods: [creating, oauth2Proxy],
+      namespaces,
+      now: NOW,
+    });
+
+    expect(health.state).toBe('error');
+    expect(health.reason).toMatch(
+      /^Pod tenant-acme\/productpage-.*: ContainerCreating: /,
+    );
+  });
+
+  it('reports old restarts as information, not a warning', () => {
+    const restartedLongAgo = withStatus(productpage, {
+      phase: 'Running',
+      containerStatuses: [
+        runningContainer('productpage', {
+          restartCount: 3,
+          lastState: {
+            terminated: {
+              reason: 'OOMKilled',
+              exitCode: 137,
+              finishedAt: minutesAgo(45),
+            },
+          },
+        }),
+      ],
+    });
+
+    const health = podHealth({
+      pods: [restartedLongAgo, oauth2Proxy],
+      namespaces,
+      now: NOW,
+    });
+
+    expect(health.state).toBe('ok');
+    expect(health.reason).toBe(
+      'tenant-acme: 1/1 ready (3 restarts, none in the last 10 minutes), tenant-acme-auth: 1/1 ready',
+    );
   });
 
   it('is an error when a namespace with Deployments has no pods', () => {

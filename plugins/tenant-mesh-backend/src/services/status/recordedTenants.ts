@@ -95,6 +95,15 @@ function filesByTenant(
   return byTenant;
 }
 
+/** Forgets the entries of tenants no longer recorded (offboarded). */
+function keepOnly<T>(memo: Map<string, T>, tenantIds: ReadonlySet<string>) {
+  for (const tenantId of memo.keys()) {
+    if (!tenantIds.has(tenantId)) {
+      memo.delete(tenantId);
+    }
+  }
+}
+
 /** One key for a folder's contents: its paths and blob ids. */
 const contentKey = (files: CommittedFiles) =>
   [...files].map(([path, oid]) => `${path}@${oid}`).join('\n');
@@ -139,6 +148,11 @@ export class RecordedTenants {
     this.#platform = options.platform;
     this.#repository = options.repository;
     this.#cluster = options.cluster;
+  }
+
+  /** How many tenants' plans and manifest checks are kept between reads. */
+  get keptTenants(): number {
+    return this.#manifestChecks.size + this.#clusterPlans.size;
   }
 
   /** Why the records cannot list every tenant, when they cannot. */
@@ -186,6 +200,7 @@ export class RecordedTenants {
         }
         return [read];
       });
+      keepOnly(this.#manifestChecks, new Set(records.map(r => r.tenantId)));
       this.#recorded = { commit, tenants, broken };
     }
     return this.#recorded;
@@ -279,6 +294,7 @@ export class RecordedTenants {
       }
       return [read];
     });
+    keepOnly(this.#clusterPlans, new Set(records.map(r => r.tenantId)));
     return { tenants, broken };
   }
 

@@ -95,6 +95,20 @@ function destinationChecks(input: RoutingInput): StatusCheck[] {
     };
     const ref = describeObject(service);
     const found = live.find(service);
+    const plannedService = planned(plan, 'Service', name);
+    if (found && plannedService?.metadata.namespace === namespace) {
+      // Its selector and ports against the plan: a Service that selects no
+      // pod exists and still answers 503.
+      return {
+        ...plannedObjectCheck({
+          id: `destination-service:${name}`,
+          planned: plannedService,
+          live: found,
+          converge: CONVERGE,
+        }),
+        title: ref,
+      };
+    }
     return {
       // One check per destination; the name keeps the ids apart.
       id: `destination-service:${name}`,

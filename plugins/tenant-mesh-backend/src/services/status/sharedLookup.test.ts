@@ -1,4 +1,5 @@
 import {
+  envoyRouteRefsOf,
   KubernetesObject,
   planSharedObjectsOf,
   planTenant,
@@ -24,15 +25,22 @@ const gateway = shared.find(o => o.kind === 'Gateway');
 const routeConfigMaps = shared.filter(o => o.kind === 'ConfigMap');
 
 describe('sharedLookupOf', () => {
-  it('finds every tenant host on the Gateway and its Envoy upstream', () => {
+  it('finds every tenant host on the Gateway, its shard in the index and its upstream in the shard', () => {
     const lookup = sharedLookupOf({ gateway, routeConfigMaps });
 
     for (const plan of plans) {
       const { host, upstream } = plan.envoyRoute;
+      const refs = envoyRouteRefsOf(plan.spec.tenantId, platform);
       expect(lookup.gatewayHosts).toContain(
         `tenant-${plan.spec.tenantId}/${host}`,
       );
-      expect(lookup.envoyTargets.get(host)).toEqual(new Set([upstream]));
+      expect(lookup.envoyRoutes.get(refs.indexConfigMap)?.get(host)).toEqual({
+        clusters: new Set([refs.shardCluster]),
+        rewrites: new Set(),
+      });
+      expect(
+        lookup.envoyRoutes.get(refs.shardConfigMap)?.get(host)?.rewrites,
+      ).toEqual(new Set([upstream]));
     }
   });
 
@@ -47,15 +55,17 @@ describe('sharedLookupOf', () => {
       routeConfigMaps: [broken, ...routeConfigMaps],
     });
 
-    expect(lookup.envoyTargets.get(plans[0].envoyRoute.host)).toEqual(
-      new Set([plans[0].envoyRoute.upstream]),
-    );
+    const refs = envoyRouteRefsOf(plans[0].spec.tenantId, platform);
+    expect(
+      lookup.envoyRoutes.get(refs.shardConfigMap)?.get(plans[0].envoyRoute.host)
+        ?.rewrites,
+    ).toEqual(new Set([plans[0].envoyRoute.upstream]));
   });
 
   it('is empty without a snapshot', () => {
     const lookup = sharedLookupOf();
 
     expect(lookup.gatewayHosts.size).toBe(0);
-    expect(lookup.envoyTargets.size).toBe(0);
+    expect(lookup.envoyRoutes.size).toBe(0);
   });
 });

@@ -10,8 +10,11 @@ import { SharedObjects } from './snapshot';
 export interface SharedLookup {
   /** `namespace/host` entries of the shared Gateway's servers. */
   gatewayHosts: ReadonlySet<string>;
-  /** Host → the upstreams the central Envoy's routes rewrite it to. */
-  envoyTargets: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The central Envoy's route ConfigMaps by name (the index and each
+   * shard), each as host → where its route file sends the host.
+   */
+  envoyRoutes: ReadonlyMap<string, ReadonlyMap<string, EnvoyHostRoute>>;
   /**
    * istiod's meshConfig, from its ConfigMap; a string says why it could not
    * be read (absent, or `mesh` is not YAML).
@@ -27,6 +30,7 @@ interface RoutesFile {
   resources?: Array<{
     virtual_hosts?: Array<{
       domains?: string[];
+      routes?: Array<{ route?: { cluster?: string } }>;
       typed_per_filter_config?: Record<
         string,
         { host_rewrite_literal?: string }
@@ -35,33 +39,58 @@ interface RoutesFile {
   }>;
 }
 
-function envoyTargetsOf(shared: SharedObjects): Map<string, Set<string>> {
-  const targets = new Map<string, Set<string>>();
+/** Where one route file of the central Envoy sends a host. */
+export interface EnvoyHostRoute {
+  /** The clusters its routes name: a shard in the index, the forward proxy in a shard. */
+  clusters: ReadonlySet<string>;
+  /** The hosts it rewrites to (a shard's oauth2-proxy upstream). */
+  rewrites: ReadonlySet<string>;
+}
+
+interface HostRoute {
+  clusters: Set<string>;
+  rewrites: Set<string>;
+}
+
+function hostRoutesOf(file: RoutesFile, into: Map<string, HostRoute>) {
+  for (const vh of (file.resources ?? []).flatMap(r => r.virtual_hosts ?? [])) {
+    const clusters = (vh.routes ?? [])
+      .map(r => r.route?.cluster)
+      .filter((c): c is string => Boolean(c));
+    const rewrites = Object.values(vh.typed_per_filter_config ?? {})
+      .map(config => config.host_rewrite_literal)
+      .filter((t): t is string => Boolean(t));
+    for (const domain of vh.domains ?? []) {
+      const route = into.get(domain) ?? {
+        clusters: new Set<string>(),
+        rewrites: new Set<string>(),
+      };
+      clusters.forEach(c => route.clusters.add(c));
+      rewrites.forEach(t => route.rewrites.add(t));
+      into.set(domain, route);
+    }
+  }
+}
+
+/** Each route ConfigMap (index and shards) by name: host → its route. */
+function envoyRoutesOf(
+  shared: SharedObjects,
+): Map<string, Map<string, HostRoute>> {
+  const byConfigMap = new Map<string, Map<string, HostRoute>>();
   for (const configMap of shared.routeConfigMaps) {
+    const hosts = new Map<string, HostRoute>();
     for (const text of Object.values(
       (configMap.data ?? {}) as Record<string, string>,
     )) {
-      let file: RoutesFile;
       try {
-        file = JSON.parse(text);
+        hostRoutesOf(JSON.parse(text), hosts);
       } catch {
         continue; // not a routes file
       }
-      for (const vh of (file.resources ?? []).flatMap(
-        r => r.virtual_hosts ?? [],
-      )) {
-        const rewrites = Object.values(vh.typed_per_filter_config ?? {})
-          .map(config => config.host_rewrite_literal)
-          .filter((t): t is string => Boolean(t));
-        for (const domain of vh.domains ?? []) {
-          const hostTargets = targets.get(domain) ?? new Set<string>();
-          rewrites.forEach(t => hostTargets.add(t));
-          targets.set(domain, hostTargets);
-        }
-      }
     }
+    byConfigMap.set(configMap.metadata.name, hosts);
   }
-  return targets;
+  return byConfigMap;
 }
 
 function meshConfigOf(shared: SharedObjects): MeshConfigSource | string {
@@ -92,7 +121,7 @@ export function sharedLookupOf(
   const servers = ((shared.gateway?.spec ?? {}) as GatewaySpec).servers ?? [];
   return {
     gatewayHosts: new Set(servers.flatMap(s => s.hosts ?? [])),
-    envoyTargets: envoyTargetsOf(shared),
+    envoyRoutes: envoyRoutesOf(shared),
     meshConfig: meshConfigOf(shared),
   };
 }
