@@ -116,9 +116,10 @@ export class KubernetesReader {
         });
       }
       // A list answer's items carry no apiVersion and kind; put them back.
-      items.push(
-        ...page.items.map(item => ({ ...toPlain(item), apiVersion, kind })),
-      );
+      // They are parsed JSON already (see PlainListObjectApi): no copy.
+      for (const item of page.items as KubernetesObject[]) {
+        items.push({ ...item, apiVersion, kind });
+      }
       const metadata = (page.metadata ?? {}) as { continue?: string };
       continueToken = metadata.continue || undefined;
     } while (continueToken);

@@ -44,6 +44,7 @@ export class FakeObjectStore {
   readonly #objects = new Map<string, StoredObject>();
   /** Stored objects by type prefix in key order; rebuilt after a write. */
   #sorted?: Map<string, StoredObject[]>;
+  readonly #listItems = new WeakMap<StoredObject, KubernetesObject>();
   readonly #managedFields = new WeakMap<
     StoredObject,
     ReturnType<typeof managedFieldsOf>
@@ -78,7 +79,7 @@ export class FakeObjectStore {
     );
     const end = query.limit === undefined ? undefined : start + query.limit;
     return {
-      items: matching.slice(start, end).map(stored => this.#render(stored)),
+      items: matching.slice(start, end).map(stored => this.#listed(stored)),
       total: matching.length,
     };
   }
@@ -299,6 +300,21 @@ export class FakeObjectStore {
       }
     }
     return this.#sorted.get([type.group, type.plural].join('/')) ?? [];
+  }
+
+  /**
+   * A list item: rendered once per stored version and shared, since a list
+   * answer is only serialized, as an API server serves lists from its
+   * cache; a copy per item made the fake, not the client, the cost of a
+   * large list.
+   */
+  #listed(stored: StoredObject): KubernetesObject {
+    let rendered = this.#listItems.get(stored);
+    if (!rendered) {
+      rendered = Object.freeze(this.#render(stored)) as KubernetesObject;
+      this.#listItems.set(stored, rendered);
+    }
+    return rendered;
   }
 
   #render(stored: StoredObject): KubernetesObject {
