@@ -14,6 +14,7 @@ import {
   readPlatformSettings,
   TenantPlan,
   tenantFiles,
+  tenantLabels,
   TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
@@ -44,15 +45,28 @@ const spec = (tenantId: string): TenantSpec => ({
   owner: 'group:default/platform-team',
 });
 
-const ready = (o: KubernetesObject): KubernetesObject =>
-  o.kind === 'Deployment'
-    ? {
-        ...o,
-        status: {
-          readyReplicas: (o.spec as { replicas?: number }).replicas ?? 1,
-        },
-      }
-    : o;
+/**
+ * A Deployment as the API server returns it once rolled out: without
+ * observedGeneration and updatedReplicas the status reports a rollout in
+ * progress.
+ */
+const ready = (o: KubernetesObject): KubernetesObject => {
+  if (o.kind !== 'Deployment') {
+    return o;
+  }
+  const replicas = (o.spec as { replicas?: number }).replicas ?? 1;
+  return {
+    ...o,
+    metadata: { ...o.metadata, generation: 1 },
+    status: {
+      observedGeneration: 1,
+      replicas,
+      updatedReplicas: replicas,
+      readyReplicas: replicas,
+      availableReplicas: replicas,
+    },
+  };
+};
 
 /** One running, ready pod per planned Deployment. */
 function podsOf(plan: TenantPlan): KubernetesObject[] {
@@ -69,9 +83,40 @@ function podsOf(plan: TenantPlan): KubernetesObject[] {
       spec: { containers: [{ name: 'main', image: 'main:1' }] },
       status: {
         phase: 'Running',
-        containerStatuses: [{ name: 'main', ready: true, restartCount: 0 }],
+        conditions: [
+          { type: 'PodScheduled', status: 'True' },
+          { type: 'Ready', status: 'True' },
+        ],
+        containerStatuses: [
+          {
+            name: 'main',
+            ready: true,
+            started: true,
+            restartCount: 0,
+            state: { running: { startedAt: new Date().toISOString() } },
+          },
+        ],
       },
     }));
+}
+
+/** The oauth2-proxy Secret onboarding writes, with placeholder values. */
+function secretOf(plan: TenantPlan): KubernetesObject {
+  const { namespace, name, keys } = plan.secretRef;
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: {
+      name,
+      namespace,
+      labels: tenantLabels(plan.spec.tenantId, 'oauth2-proxy'),
+    },
+    type: 'Opaque',
+    data: {
+      [keys.clientSecret]: Buffer.from('bench').toString('base64'),
+      [keys.cookieSecret]: Buffer.from('bench').toString('base64'),
+    },
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -116,17 +161,15 @@ export async function statusBench(): Promise<void> {
       pool.userPoolId,
       first.cognito,
     );
-    const specs = ids.map((id, i) =>
-      i === 0
-        ? {
-            ...spec(id),
-            identity: {
-              userPoolId: pool.userPoolId,
-              clientId: client.clientId,
-            },
-          }
-        : spec(id),
-    );
+    // Every tenant delivered, so with its Cognito ids; only the measured
+    // one's exist in cognito-local, since the list never asks Cognito.
+    const specs = ids.map((id, i) => ({
+      ...spec(id),
+      identity:
+        i === 0
+          ? { userPoolId: pool.userPoolId, clientId: client.clientId }
+          : { userPoolId: `us-east-1_bench${i}`, clientId: `benchclient${i}` },
+    }));
     const plans = specs.map(s => planTenant({ spec: s, platform }));
 
     console.log(`status bench: recording ${TENANTS} tenants…`);
@@ -164,7 +207,11 @@ export async function statusBench(): Promise<void> {
         metadata: { namespace: 'istio-system', name: 'istio' },
         data: { mesh: extensionProviderYaml(platform) },
       },
-      ...plans.flatMap(plan => [...plan.objects.map(ready), ...podsOf(plan)]),
+      ...plans.flatMap(plan => [
+        ...plan.objects.map(ready),
+        ...podsOf(plan),
+        secretOf(plan),
+      ]),
     ]);
     const kubeconfig = join(dir, 'kubeconfig');
     await writeFile(kubeconfig, api.kubeConfig());
@@ -214,9 +261,21 @@ export async function statusBench(): Promise<void> {
     // The first list reads every record from Git (then kept per commit):
     // timed on its own, and it counts the rows.
     let rows = 0;
+    const states = new Map<string, number>();
+    let firstProblem: string | undefined;
     const beforeFirstList = api.requests.length;
     const firstList = await timeMs(async () => {
-      rows = (await get('/tenants?fresh=true')).items.length;
+      const { items } = await get('/tenants?fresh=true');
+      rows = items.length;
+      for (const { state, reason } of items as Array<{
+        state: string;
+        reason?: string;
+      }>) {
+        states.set(state, (states.get(state) ?? 0) + 1);
+        if (state !== 'ok' && !firstProblem) {
+          firstProblem = reason;
+        }
+      }
     });
     const perList = api.requests.length - beforeFirstList;
     const list: number[] = [];
@@ -256,8 +315,15 @@ export async function statusBench(): Promise<void> {
       '    (the same lists as a status, for every tenant at once, in pages of 500 objects);',
     );
     console.log(
-      `    the lint runs once over all ${rows} tenants' live objects;`,
+      `    the lint runs once over all ${rows} tenants' live objects; states: ${[
+        ...states,
+      ]
+        .map(([state, count]) => `${state} ${count}`)
+        .join(', ')};`,
     );
+    if (firstProblem) {
+      console.log(`    a tenant not ok: ${firstProblem}`);
+    }
     console.log(
       `    the first list after the commit, which reads and plans every record: ${firstList.toFixed(
         1,
