@@ -2,7 +2,9 @@
 // form, as a person would, then acme's entity page and the tenants overview, in Debian's Chromium
 // driven by playwright-core. Screenshots are saved in docs/images/, where the README shows them.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 const require = createRequire(
@@ -67,6 +69,24 @@ test('Create Tenant through the form onboards acme', async () => {
 });
 
 /** Whether a request is a GET of acme's status route, with any query. */
+/**
+ * The client secrets cognito-local keeps for app clients of this name, read
+ * from its data folder (scripts/browser-test.sh gives the portal a fresh one).
+ */
+async function clientSecretsOf(clientName) {
+  const dataDir = process.env.TENANT_MESH_DATA_DIR;
+  assert.ok(dataDir, 'TENANT_MESH_DATA_DIR names the portal data folder');
+  const { Clients } = JSON.parse(
+    await readFile(
+      join(dataDir, 'cognito', '.cognito', 'db', 'clients.json'),
+      'utf8',
+    ),
+  );
+  return Object.values(Clients)
+    .filter(c => c.ClientName === clientName && c.ClientSecret)
+    .map(c => c.ClientSecret);
+}
+
 function isAcmeStatus(request) {
   const { pathname } = new URL(request.url());
   return (
@@ -141,7 +161,22 @@ test("acme's entity page shows its routing, auth and pod health", async () => {
     const domain = auth.locator('[data-check="hosted-ui-domain"]');
     assert.equal(await stateOf(domain), 'unknown');
     assert.match(await domain.innerText(), /unavailable in local mode/);
-    assert.doesNotMatch(await auth.innerText(), /client secret:/i);
+    // The real secret of acme's app client, as the emulator keeps it: it
+    // must be nowhere in the page nor in the status answer.
+    const secrets = await clientSecretsOf(
+      `tenant-mesh-${tenantId}-oauth2-proxy`,
+    );
+    assert.ok(secrets.length > 0, "the emulator holds acme's client secret");
+    const html = await page.content();
+    const answer = await (await loaded).text();
+    for (const secret of secrets) {
+      assert.equal(html.includes(secret), false, 'client secret in the page');
+      assert.equal(
+        answer.includes(secret),
+        false,
+        'client secret in the answer',
+      );
+    }
 
     for (const card of [routing, auth, pods]) {
       assert.doesNotMatch(await card.innerText(), /Error: |Failed to fetch/);
