@@ -1,10 +1,12 @@
 import {
+  AuthService,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { tenantMeshPermissions } from '@tenant-mesh/plugin-tenant-mesh-common';
 import {
+  ClusterProvider,
   cognitoClientFromConfig,
   createClusterProvider,
   TenantCognito,
@@ -13,6 +15,25 @@ import { readTenantMeshBackendConfig } from './config';
 import { createRouter } from './router';
 import { TenantAvailabilityService } from './services/TenantAvailabilityService';
 import { TenantStatusService } from './services/TenantStatusService';
+
+/**
+ * The status's cluster, looked up as this plugin whoever asks: a cluster
+ * given as a catalog entity must not depend on what the caller may see,
+ * since what is read from it is cached for every caller (the route itself
+ * checks the caller's permission).
+ */
+function asOwnService(
+  provider: ClusterProvider,
+  auth: AuthService,
+): ClusterProvider {
+  return {
+    description: provider.description,
+    get: async () =>
+      provider.get({ credentials: await auth.getOwnServiceCredentials() }),
+    reader: async () =>
+      provider.reader({ credentials: await auth.getOwnServiceCredentials() }),
+  };
+}
 
 /**
  * The Tenant Mesh backend plugin, mounted at `/api/tenant-mesh`. Startup
@@ -33,6 +54,7 @@ export const tenantMeshPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -55,12 +77,15 @@ export const tenantMeshPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(tenantMeshPermissions);
 
         const cluster = statusCluster && {
-          provider: createClusterProvider({
-            access: statusCluster.access,
-            catalog,
-            configKey: statusCluster.configKey,
-            rootConfig: config,
-          }),
+          provider: asOwnService(
+            createClusterProvider({
+              access: statusCluster.access,
+              catalog,
+              configKey: statusCluster.configKey,
+              rootConfig: config,
+            }),
+            deps.auth,
+          ),
           configKey: statusCluster.configKey,
         };
         // On the cluster target, the records are ConfigMaps of the cluster

@@ -56,7 +56,10 @@ export class CognitoStatus {
     userPoolId?: string;
     fresh?: boolean;
   }): Promise<CognitoChecks> {
-    const key = `cognito:${options.plan.spec.tenantId}`;
+    // The pool id comes from the caller's view of the catalog: part of the key.
+    const key = `cognito:${options.plan.spec.tenantId}:${
+      options.userPoolId ?? ''
+    }`;
     if (!options.fresh) {
       const cached = (await this.#cache.get(key)) as CognitoChecks | undefined;
       if (cached) {
