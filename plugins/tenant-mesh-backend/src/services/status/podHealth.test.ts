@@ -261,12 +261,12 @@ describe('troubleOf', () => {
       fragments: ['container productpage', 'memory'],
     },
     {
-      title: 'a failed pod',
+      title: 'a failed pod, which its Deployment has replaced',
       pod: failed,
       reason: 'Failed',
       phase: 'Failed',
-      state: 'error',
-      fragments: [],
+      state: 'warning',
+      fragments: ['delete it once the cause is understood'],
     },
     {
       title: 'a crash-looping init container, the main one waiting on it',
@@ -317,8 +317,11 @@ describe('troubleOf', () => {
       pod: evicted,
       reason: 'Evicted',
       phase: 'Failed',
-      state: 'error',
-      fragments: ['The node was low on resource: memory.'],
+      state: 'warning',
+      fragments: [
+        'The node was low on resource: memory.',
+        'Its Deployment has replaced it',
+      ],
     },
     {
       title: 'a pod stuck creating its containers past the grace period',

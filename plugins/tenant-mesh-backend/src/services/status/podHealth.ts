@@ -126,10 +126,16 @@ export function rateTrouble(
   let message = '';
   let state: CheckState = 'warning';
   if (phase === 'Failed') {
-    // Evicted and other failed pods say why on the pod itself.
+    // Evicted and other failed pods say why on the pod itself. Such a pod
+    // is over and its Deployment has replaced it: how the replacement does
+    // is what the other pods and the Deployment checks say, so a leftover
+    // is a warning, not an outage.
     reason = status.reason ?? 'Failed';
-    message = sentences([status.message]);
-    state = 'error';
+    message = sentences([
+      status.message,
+      'Its Deployment has replaced it; delete it once the cause is understood',
+    ]);
+    state = 'warning';
   } else if (waiting?.state?.waiting?.reason) {
     reason = waiting.state.waiting.reason;
     // The last termination message says why the container exits (B02).
