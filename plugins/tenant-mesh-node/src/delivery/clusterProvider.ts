@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ForwardedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   KubernetesReader,
@@ -56,7 +56,7 @@ export function createClusterProvider(options: {
   rootConfig?: Config;
 }): ClusterProvider {
   const { access, catalog, targetOptions } = options;
-  const configKey = options.configKey ?? 'tenantMesh.delivery';
+  const configKey = options.configKey ?? 'tenantMesh.delivery.cluster';
 
   if (access.kubernetesCluster) {
     const cluster = access.kubernetesCluster;
@@ -99,7 +99,8 @@ export function createClusterProvider(options: {
     try {
       target ??= build();
     } catch (error) {
-      throw new InputError(
+      // The configuration is at fault, not the request that needed it.
+      throw new ForwardedError(
         `Could not load the cluster of ${configKey}.${key}`,
         error,
       );
