@@ -610,6 +610,26 @@ describe('GET /api/tenant-mesh/tenants', () => {
     ]);
   });
 
+  it('reads the cluster once for lists asked for together', async () => {
+    await deliver([planOnly('acme'), planOnly('globex')]);
+    const get = await start();
+    await get('/tenants?fresh=true'); // discovery and records, read once
+    const before = api.requests.length;
+    await get('/tenants?fresh=true');
+    const forOne = api.requests.length - before;
+
+    const beforeThree = api.requests.length;
+    const answers = await Promise.all([
+      get('/tenants?fresh=true'),
+      get('/tenants?fresh=true'),
+      get('/tenants?fresh=true'),
+    ]);
+
+    expect(answers.map(a => a.status)).toEqual([200, 200, 200]);
+    expect(forOne).toBeGreaterThan(0);
+    expect(api.requests.length - beforeThree).toBe(forOne);
+  });
+
   it('reads the records again once main has a new commit', async () => {
     await deliver([planOnly('acme')]);
     const get = await start();

@@ -23,6 +23,7 @@ import {
 import { ClusterSnapshots } from './status/clusterSnapshots';
 import { CognitoStatus } from './status/cognitoStatus';
 import { CACHE_TTL_MS } from './status/deadline';
+import { InFlight } from './status/inFlight';
 import { RecordedTenants } from './status/recordedTenants';
 import { ConfigMapRef, kindsOf } from './status/snapshot';
 import {
@@ -62,6 +63,7 @@ export class TenantStatusService {
   readonly #clusterInfo: StatusClusterInfo;
   readonly #catalog: CatalogService;
   readonly #cache: CacheService;
+  readonly #inFlight = new InFlight();
 
   constructor(options: {
     platform: PlatformSettings;
@@ -232,6 +234,13 @@ export class TenantStatusService {
         return cached;
       }
     }
+    return this.#inFlight.run(key, () => this.#readSummaries(options));
+  }
+
+  async #readSummaries(
+    options: StatusReadOptions,
+  ): Promise<{ items: TenantRow[]; checkedAt: string }> {
+    const key = 'list:summaries';
     const { tenants, broken } = await this.#records.all(options.credentials);
     const read = await this.#snapshots.read({
       kinds: kindsOf(tenants.map(t => t.plan)),

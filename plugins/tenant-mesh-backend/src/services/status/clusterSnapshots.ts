@@ -6,6 +6,7 @@ import {
 import { PlatformSettings } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { ClusterProvider } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { CACHE_TTL_MS, problemText, withinReadTimeout } from './deadline';
+import { InFlight } from './inFlight';
 import {
   ClusterSnapshot,
   ConfigMapRef,
@@ -30,6 +31,7 @@ export class ClusterSnapshots {
   readonly #cache: CacheService;
   readonly #logger: LoggerService;
   readonly #meshConfigMap: ConfigMapRef;
+  readonly #inFlight = new InFlight();
 
   constructor(options: {
     platform: PlatformSettings;
@@ -61,13 +63,15 @@ export class ClusterSnapshots {
         return { snapshot: cached };
       }
     }
-    const read = await this.read(options);
-    if (read.snapshot) {
-      await this.#cache.set(key, read.snapshot as never, {
-        ttl: CACHE_TTL_MS,
-      });
-    }
-    return read;
+    return this.#inFlight.run(key, async () => {
+      const read = await this.read(options);
+      if (read.snapshot) {
+        await this.#cache.set(key, read.snapshot as never, {
+          ttl: CACHE_TTL_MS,
+        });
+      }
+      return read;
+    });
   }
 
   /**

@@ -10,6 +10,7 @@ import {
 } from '@tenant-mesh/plugin-tenant-mesh-node';
 import { cognitoChecks, cognitoUnknownChecks, issuerCheck } from './authChecks';
 import { CACHE_TTL_MS, problemText, withinReadTimeout } from './deadline';
+import { InFlight } from './inFlight';
 import { loginProbeCheck } from './loginProbe';
 
 /** The checks of Cognito and the network, and the tenant's hosted UI. */
@@ -30,6 +31,7 @@ export class CognitoStatus {
   readonly #cache: CacheService;
   readonly #logger: LoggerService;
   readonly #loginProbeGatewayUrl?: string;
+  readonly #inFlight = new InFlight();
 
   constructor(options: {
     platform: PlatformSettings;
@@ -66,11 +68,13 @@ export class CognitoStatus {
         return cached;
       }
     }
-    const result = await this.#check(options);
-    if (result.cognitoAnswered) {
-      await this.#cache.set(key, result as never, { ttl: CACHE_TTL_MS });
-    }
-    return result;
+    return this.#inFlight.run(key, async () => {
+      const result = await this.#check(options);
+      if (result.cognitoAnswered) {
+        await this.#cache.set(key, result as never, { ttl: CACHE_TTL_MS });
+      }
+      return result;
+    });
   }
 
   async #check(options: {
