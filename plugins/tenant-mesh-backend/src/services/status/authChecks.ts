@@ -263,10 +263,12 @@ export async function issuerCheck(options: {
     typeof found === 'string' &&
     found.split('/').pop() === issuer.split('/').pop()
   ) {
+    // Not ok: oauth2-proxy compares the two byte for byte (B01), so this
+    // pair would fail in a pod; only AWS Cognito itself can confirm it.
     return {
       ...base,
-      state: 'ok',
-      reason: `${url} answers for the same pool (cognito-local names its issuer ${found}; it answers for any pool id, so the user pool check is what shows the pool exists).`,
+      state: 'unknown',
+      reason: `${url} answers for the same pool, but cognito-local names its issuer ${found}, not ${issuer}, and answers for any pool id: oauth2-proxy, which compares issuers exactly, could not use this emulator's discovery; against AWS Cognito the issuer is checked for real.`,
     };
   }
   return {
