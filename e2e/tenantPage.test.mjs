@@ -47,7 +47,10 @@ after(async () => {
 test('Create Tenant through the form onboards acme', async () => {
   await page.getByText('Create Tenant').first().waitFor({ timeout: 120_000 });
   await page.getByLabel(/Tenant id/i).fill(tenantId);
-  await page.getByText(`${tenantId} is available`).waitFor({ timeout: 30_000 });
+  // Exactly the answer: "Checking whether acme is available…" also holds the words.
+  await page
+    .getByText(`${tenantId} is available.`, { exact: true })
+    .waitFor({ timeout: 30_000 });
   await page.getByLabel(/Display name/i).fill('Acme Corp');
   assert.equal(
     await page.getByLabel(/^Host/i).inputValue(),

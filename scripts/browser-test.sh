@@ -20,6 +20,15 @@ if [ ! -x "$chromium_path" ]; then
 fi
 export CHROMIUM_PATH="$chromium_path"
 
+# A portal already running (scripts/start.sh) would answer in place of the one started here, with
+# its own tenants: refuse rather than test the wrong portal.
+for port in 3000 7007 9229; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "tenant-mesh: port $port is in use; stop the running portal (scripts/start.sh) before the browser tests" >&2
+    exit 1
+  fi
+done
+
 # A data folder of its own, so the tests neither see nor change the developer's tenants.
 TENANT_MESH_DATA_DIR="$(mktemp -d)"
 export TENANT_MESH_DATA_DIR

@@ -21,7 +21,8 @@ try {
   await page.getByText('Create Tenant').first().waitFor({ timeout: 60000 });
 
   await page.getByLabel(/Tenant id/i).fill(tenantId);
-  await page.getByText(new RegExp(`${tenantId} is available`)).waitFor({ timeout: 20000 });
+  // Exactly the answer: "Checking whether <id> is available…" also holds the words.
+  await page.getByText(`${tenantId} is available.`, { exact: true }).waitFor({ timeout: 20000 });
   await page.getByLabel(/Display name/i).fill(displayName);
   const host = await page.getByLabel(/^Host/i).inputValue();
   console.log(`host prefilled: ${host}`);
