@@ -12,6 +12,9 @@ import useAsync from 'react-use/esm/useAsync';
 import { tenantMeshApiRef } from '../../api';
 import { tenantColumns, tenantRows } from './tenantColumns';
 
+/** Room for the names, four state columns and a readable reason. */
+const TABLE_MIN_WIDTH = 1000;
+
 /**
  * Every recorded tenant with its state and the state of its routing, auth
  * and pods, searchable, sortable and filterable by state; above it, why
@@ -55,37 +58,43 @@ export function TenantsTable() {
           />
         </Box>
       )}
-      <Table
-        title="Tenants"
-        subtitle={subtitle}
-        columns={tenantColumns}
-        data={rows}
-        isLoading={loading}
-        options={{
-          search: true,
-          sorting: true,
-          paging: false,
-          // The columns' widths, not their longest words, set the layout,
-          // so the table fits its card and the reason gets the rest.
-          tableLayout: 'fixed',
-        }}
-        filters={[{ column: 'State', type: 'multiple-select' }]}
-        actions={[
-          {
-            icon: () => <RefreshIcon />,
-            tooltip: 'Refresh',
-            isFreeAction: true,
-            onClick: () => setRefreshes(count => count + 1),
-          },
-        ]}
-        emptyContent={
-          <EmptyState
-            missing="data"
-            title="No tenants yet"
-            description="Tenants appear here once they are onboarded with the Create Tenant template."
+      {/* Below its minimum width the table scrolls sideways, rather than
+          squeezing the reason to a few letters a line. */}
+      <Box overflow="auto">
+        <Box minWidth={TABLE_MIN_WIDTH}>
+          <Table
+            title="Tenants"
+            subtitle={subtitle}
+            columns={tenantColumns}
+            data={rows}
+            isLoading={loading}
+            options={{
+              search: true,
+              sorting: true,
+              paging: false,
+              // The columns' widths, not their longest words, set the layout,
+              // so the table fits its card and the reason gets the rest.
+              tableLayout: 'fixed',
+            }}
+            filters={[{ column: 'State', type: 'multiple-select' }]}
+            actions={[
+              {
+                icon: () => <RefreshIcon />,
+                tooltip: 'Refresh',
+                isFreeAction: true,
+                onClick: () => setRefreshes(count => count + 1),
+              },
+            ]}
+            emptyContent={
+              <EmptyState
+                missing="data"
+                title="No tenants yet"
+                description="Tenants appear here once they are onboarded with the Create Tenant template."
+              />
+            }
           />
-        }
-      />
+        </Box>
+      </Box>
     </>
   );
 }
