@@ -81,6 +81,18 @@ describe('GET /api/tenant-mesh/tenants/:id/availability', () => {
     });
   });
 
+  it('names the rule an uppercase id breaks and suggests a lowercase host', async () => {
+    const get = await start();
+
+    const body = await (await get('/tenants/Initech/availability')).json();
+
+    expect(body.available).toBe(false);
+    expect(body.problems).toEqual([
+      expect.objectContaining({ field: 'tenantId', rule: 'dns-label' }),
+    ]);
+    expect(body.suggestedHost).toBe('initech.example.com');
+  });
+
   it('answers taken for an id of a tenant in the catalog', async () => {
     const get = await start();
 

@@ -36,7 +36,7 @@ export interface TenantAvailability {
   available: boolean;
   /** Every rule the id (and the host, when given) breaks, including `taken`. */
   problems: ValidationProblem[];
-  /** `<id>.<first base domain>`. */
+  /** `<id>.<first base domain>`, lowercase as hosts are compared. */
   suggestedHost: string;
 }
 
@@ -98,7 +98,9 @@ export class TenantAvailabilityService {
       tenantId,
       available: problems.length === 0,
       problems,
-      suggestedHost: `${tenantId}.${this.#platform.baseDomains[0]}`,
+      suggestedHost: `${tenantId.toLowerCase()}.${
+        this.#platform.baseDomains[0]
+      }`,
     };
   }
 
