@@ -3,6 +3,8 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { TenantAvailability, TenantMeshApi, tenantMeshApiRef } from '../../api';
+import { problemSentence } from './problemSentence';
+import { tenantIdFormatProblem } from './tenantIdFormat';
 import { TenantIdPicker } from './TenantIdPicker';
 import { AVAILABILITY_DEBOUNCE_MS } from './useTenantAvailability';
 
@@ -19,7 +21,7 @@ function availability(
 }
 
 /** The field as the scaffolder form holds it: the value lives outside. */
-function Form() {
+function Form(props: { rawErrors?: string[] }) {
   const [tenantId, setTenantId] = useState<string>();
   return (
     <TenantIdPicker
@@ -27,7 +29,7 @@ function Form() {
       onChange={setTenantId}
       schema={{ title: 'Tenant id', description: 'e.g. acme' }}
       uiSchema={{}}
-      rawErrors={[]}
+      rawErrors={props.rawErrors ?? []}
       required
       idSchema={{ $id: 'root_tenantId' }}
       disabled={false}
@@ -49,8 +51,10 @@ describe('TenantIdPicker', () => {
 
   afterEach(() => jest.useRealTimers());
 
-  async function typeId(text: string) {
-    renderInTestApp(<Form />, { apis: [[tenantMeshApiRef, api]] });
+  async function typeId(text: string, rawErrors?: string[]) {
+    renderInTestApp(<Form rawErrors={rawErrors} />, {
+      apis: [[tenantMeshApiRef, api]],
+    });
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     await user.type(screen.getByRole('textbox', { name: /tenant id/i }), text);
     await act(async () => {
@@ -107,6 +111,24 @@ describe('TenantIdPicker', () => {
       await screen.findByText(
         'Could not check whether initech is available: Service Unavailable',
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('does not repeat a problem the form already lists under the field', async () => {
+    const sentence = problemSentence('ACME', tenantIdFormatProblem('ACME')!);
+    await typeId('ACME', [sentence]);
+
+    const field = screen.getByRole('textbox', { name: /tenant id/i });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText(sentence)).toBeNull();
+  });
+
+  it('still says what the form does not, such as a new id being checked', async () => {
+    api.checkAvailability.mockReturnValue(new Promise(() => {}));
+    await typeId('initech', ['ACME must be a lowercase DNS label.']);
+
+    expect(
+      screen.getByText('Checking whether initech is available…'),
     ).toBeInTheDocument();
   });
 });

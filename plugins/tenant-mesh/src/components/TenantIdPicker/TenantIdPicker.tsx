@@ -67,19 +67,26 @@ export function TenantIdPicker(props: TenantIdPickerProps) {
     tenantId && !formatProblem ? tenantId : undefined,
   );
   const { text, error } = status(tenantId, formatProblem, availability);
+  // Once the form has validated the field (Next), it lists its problems
+  // under it, in the same sentences: the helper text then says only what
+  // the form does not (e.g. a new id being checked).
+  const validated = (rawErrors?.length ?? 0) > 0;
+  const repeated =
+    text !== undefined &&
+    (rawErrors ?? []).some(e => text.includes(e) || e.includes(text));
 
   return (
     <TextField
       id={idSchema?.$id}
       label={title}
       placeholder={uiSchema?.['ui:placeholder']}
-      helperText={text ?? description}
+      helperText={repeated ? undefined : text ?? description}
       required={required}
       disabled={disabled}
       value={tenantId}
       onChange={({ target: { value } }) => onChange(value)}
       margin="normal"
-      error={error || (rawErrors?.length > 0 && !formData)}
+      error={error || (validated && !formData)}
       inputProps={{ autoFocus: uiSchema?.['ui:autofocus'] }}
       FormHelperTextProps={{
         margin: 'dense',
