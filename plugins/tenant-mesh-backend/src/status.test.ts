@@ -130,29 +130,37 @@ async function deliver(
     files: plans.flatMap(plan => [
       {
         path: tenantRecordPath(plan.spec.tenantId),
-        // JSON is YAML, and the record is the spec as the form gave it.
-        content: JSON.stringify({
-          ...specOf(plan.spec.tenantId),
-          ...(plan.spec.identity ? { identity: plan.spec.identity } : {}),
-        }),
+        // JSON is YAML.
+        content: JSON.stringify(recordOf(plan)),
       },
       // The manifests, as tenant-mesh:deliver commits them beside it.
       ...tenantFiles(plan),
     ]),
     message: `Onboard ${plans.map(p => p.spec.tenantId).join(', ')}`,
   });
-  api.seed(
-    change([
-      // The platform's namespaces, there before any tenant.
-      ...['istio-system', 'istio-ingress', 'tenant-authz'].map(name => ({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name },
-      })),
-      ...liveSharedObjects(plans, platform()),
-      ...plans.flatMap(liveTenantObjects),
-    ]),
-  );
+  api.seed(change(clusterObjectsOf(plans)));
+}
+
+/** The record of a tenant: its spec as the form gave it, and its identity. */
+function recordOf(plan: TenantPlan): TenantSpec {
+  return {
+    ...specOf(plan.spec.tenantId),
+    ...(plan.spec.identity ? { identity: plan.spec.identity } : {}),
+  };
+}
+
+/** What delivery leaves on a cluster for these tenants, with the platform's namespaces. */
+function clusterObjectsOf(plans: TenantPlan[]): KubernetesObject[] {
+  return [
+    // The platform's namespaces, there before any tenant.
+    ...['istio-system', 'istio-ingress', 'tenant-authz'].map(name => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+    })),
+    ...liveSharedObjects(plans, platform()),
+    ...plans.flatMap(liveTenantObjects),
+  ];
 }
 
 async function start(
@@ -688,22 +696,8 @@ async function startSilentServer(): Promise<{ url: string; close(): void }> {
  */
 function deliverToCluster(plans: TenantPlan[]) {
   api.seed([
-    ...['istio-system', 'istio-ingress', 'tenant-authz'].map(name => ({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name },
-    })),
-    ...liveSharedObjects(plans, platform()),
-    ...plans.flatMap(liveTenantObjects),
-    ...plans.map(plan =>
-      planTenantRecordObject(
-        {
-          ...specOf(plan.spec.tenantId),
-          ...(plan.spec.identity ? { identity: plan.spec.identity } : {}),
-        },
-        platform(),
-      ),
-    ),
+    ...clusterObjectsOf(plans),
+    ...plans.map(plan => planTenantRecordObject(recordOf(plan), platform())),
   ]);
 }
 

@@ -234,13 +234,13 @@ export class TenantStatusService {
         return cached;
       }
     }
-    return this.#inFlight.run(key, () => this.#readSummaries(options));
+    return this.#inFlight.run(key, () => this.#readSummaries(key, options));
   }
 
   async #readSummaries(
+    key: string,
     options: StatusReadOptions,
   ): Promise<{ items: TenantRow[]; checkedAt: string }> {
-    const key = 'list:summaries';
     const { tenants, broken } = await this.#records.all(options.credentials);
     const read = await this.#snapshots.read({
       kinds: kindsOf(tenants.map(t => t.plan)),

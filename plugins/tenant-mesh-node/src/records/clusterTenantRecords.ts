@@ -6,11 +6,14 @@ import {
   TENANT_ID_PATTERN,
   TENANT_LABEL,
   TENANT_RECORD_KEY,
-  TenantSpec,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
 import { describeRef, KubernetesReader, refOf } from '../kubernetes';
-import { parseTenantRecord } from './parseTenantRecord';
-import { TenantRecordProblem, TenantRecords } from './tenantRecords';
+import {
+  CheckedRecord,
+  checkedRecordContent,
+  collectRecords,
+  TenantRecords,
+} from './tenantRecords';
 
 /** The record ConfigMaps, across all namespaces: those with the record label. */
 const RECORD_SELECTOR = `${RECORD_LABEL}=${RECORD_LABEL_VALUE},${TENANT_LABEL}`;
@@ -24,9 +27,7 @@ const tenantIdPattern = new RegExp(TENANT_ID_PATTERN);
  * that does not parse, or records another tenant than its label names, is
  * a problem under the label's id, so that id stays taken.
  */
-function checkedClusterRecord(
-  configMap: KubernetesObject,
-): { spec: TenantSpec } | TenantRecordProblem {
+function checkedClusterRecord(configMap: KubernetesObject): CheckedRecord {
   const path = describeRef(refOf(configMap));
   const labelId = configMap.metadata.labels?.[TENANT_LABEL] ?? '';
   const content = (configMap.data as Record<string, string> | undefined)?.[
@@ -39,19 +40,12 @@ function checkedClusterRecord(
       message: `has no ${TENANT_RECORD_KEY} key`,
     };
   }
-  const parsed = parseTenantRecord(content);
-  if (!parsed.ok) {
-    return { path, tenantId: labelId, message: parsed.message };
-  }
-  if (parsed.spec.tenantId !== labelId) {
-    // Two ConfigMaps claiming one id would become one entity, silently.
-    return {
-      path,
-      tenantId: labelId,
-      message: `records tenant ${parsed.spec.tenantId} under the ${TENANT_LABEL} label of tenant ${labelId}`,
-    };
-  }
-  return { spec: parsed.spec };
+  return checkedRecordContent({
+    path,
+    tenantId: labelId,
+    content,
+    where: `under the ${TENANT_LABEL} label of tenant ${labelId}`,
+  });
 }
 
 /**
@@ -82,33 +76,20 @@ export async function readClusterTenantRecords(
     byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), configMap]);
   }
 
-  const records: TenantSpec[] = [];
-  const problems: TenantRecordProblem[] = [];
-  for (const [tenantId, copies] of byTenant) {
-    if (copies.length > 1) {
-      const paths = copies.map(c => describeRef(refOf(c))).sort();
-      problems.push(
-        ...paths.map(path => ({
-          path,
-          tenantId,
-          message: `tenant ${tenantId} is recorded more than once (${paths.join(
-            ', ',
-          )}); delete the copies outside its tenant namespace`,
-        })),
-      );
-      continue;
+  const reads = [...byTenant].flatMap(([tenantId, copies]): CheckedRecord[] => {
+    if (copies.length === 1) {
+      return [checkedClusterRecord(copies[0])];
     }
-    const read = checkedClusterRecord(copies[0]);
-    if ('spec' in read) {
-      records.push(read.spec);
-    } else {
-      problems.push(read);
-    }
-  }
-
-  records.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
-  problems.sort((a, b) => a.path.localeCompare(b.path));
-  return { records, problems };
+    const paths = copies.map(c => describeRef(refOf(c))).sort();
+    return paths.map(path => ({
+      path,
+      tenantId,
+      message: `tenant ${tenantId} is recorded more than once (${paths.join(
+        ', ',
+      )}); delete the copies outside its tenant namespace`,
+    }));
+  });
+  return collectRecords(reads);
 }
 
 /**
@@ -124,7 +105,7 @@ export async function readClusterTenantRecords(
 export async function readClusterTenantRecord(
   reader: RecordReader,
   tenantId: string,
-): Promise<{ spec: TenantSpec } | TenantRecordProblem | undefined> {
+): Promise<CheckedRecord | undefined> {
   if (!tenantIdPattern.test(tenantId)) {
     throw new InputError(
       `Tenant id ${JSON.stringify(tenantId)} is not a lowercase DNS label`,

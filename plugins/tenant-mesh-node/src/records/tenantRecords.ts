@@ -70,25 +70,59 @@ export async function readTenantRecords(
     commit: options.commit,
     match: path => recordPathPattern.test(path),
   });
+  const reads = files.flatMap(file => {
+    const folderId = recordPathPattern.exec(file.path)?.[1];
+    // Otherwise a manifest of the tenant, not its record.
+    return folderId === undefined ? [] : [checkedRecord(file, folderId)];
+  });
+  return collectRecords(reads);
+}
+
+/** A record read and checked: its spec, or why it cannot be used. */
+export type CheckedRecord = { spec: TenantSpec } | TenantRecordProblem;
+
+/** Good records and problems apart, each sorted, from records read one by one. */
+export function collectRecords(reads: CheckedRecord[]): TenantRecords {
   const records: TenantSpec[] = [];
   const problems: TenantRecordProblem[] = [];
-
-  for (const file of files) {
-    const folderId = recordPathPattern.exec(file.path)?.[1];
-    if (folderId === undefined) {
-      continue; // a manifest of the tenant, not its record
-    }
-    const read = checkedRecord(file, folderId);
+  for (const read of reads) {
     if ('spec' in read) {
       records.push(read.spec);
     } else {
       problems.push(read);
     }
   }
-
   records.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
   problems.sort((a, b) => a.path.localeCompare(b.path));
   return { records, problems };
+}
+
+/**
+ * A record's text checked against the tenant id of where it is kept (its
+ * folder, its ConfigMap's label): a problem under that id when it does not
+ * parse or records another tenant, so the id stays taken. `where` names the
+ * place, e.g. `in the folder of tenant acme`.
+ */
+export function checkedRecordContent(options: {
+  path: string;
+  tenantId: string;
+  content: string;
+  where: string;
+}): CheckedRecord {
+  const { path, tenantId, content, where } = options;
+  const parsed = parseTenantRecord(content);
+  if (!parsed.ok) {
+    return { path, tenantId, message: parsed.message };
+  }
+  if (parsed.spec.tenantId !== tenantId) {
+    // Two places claiming one id would become one entity, silently.
+    return {
+      path,
+      tenantId,
+      message: `records tenant ${parsed.spec.tenantId} ${where}`,
+    };
+  }
+  return { spec: parsed.spec };
 }
 
 /**
@@ -103,7 +137,7 @@ export async function readTenantRecord(
   repository: Pick<GitRepositoryTarget, 'readFile'>,
   tenantId: string,
   options: { commit?: string } = {},
-): Promise<{ spec: TenantSpec } | TenantRecordProblem | undefined> {
+): Promise<CheckedRecord | undefined> {
   const file = await repository.readFile(tenantRecordPath(tenantId), options);
   return file && checkedRecord(file, tenantId);
 }
@@ -111,18 +145,10 @@ export async function readTenantRecord(
 function checkedRecord(
   file: { path: string; content: string },
   folderId: string,
-): { spec: TenantSpec } | TenantRecordProblem {
-  const parsed = parseTenantRecord(file.content);
-  if (!parsed.ok) {
-    return { path: file.path, tenantId: folderId, message: parsed.message };
-  }
-  if (parsed.spec.tenantId !== folderId) {
-    // Two folders claiming one id would become one entity, silently.
-    return {
-      path: file.path,
-      tenantId: folderId,
-      message: `records tenant ${parsed.spec.tenantId} in the folder of tenant ${folderId}`,
-    };
-  }
-  return { spec: parsed.spec };
+): CheckedRecord {
+  return checkedRecordContent({
+    ...file,
+    tenantId: folderId,
+    where: `in the folder of tenant ${folderId}`,
+  });
 }

@@ -3,6 +3,7 @@ import {
   KubernetesObject,
   StatusCheck,
 } from '@tenant-mesh/plugin-tenant-mesh-common';
+import { sentences } from './sentences';
 
 /** `Kind namespace/name`, the form checks and lint findings use. */
 export function describeObject(
@@ -270,11 +271,8 @@ interface DeploymentStatus {
 
 /** A message as a sentence, with a leading space; empty without one. */
 function sentence(message: string | undefined): string {
-  const text = message?.trim();
-  if (!text) {
-    return '';
-  }
-  return ` ${/[.!?]$/.test(text) ? text : `${text}.`}`;
+  const text = sentences([message]);
+  return text && ` ${text}`;
 }
 
 /**

@@ -17,9 +17,9 @@ import {
   notReadySince,
   PodContainer,
   restartsOf,
-  sentences,
   statusOf,
 } from './podStatus';
+import { sentences } from './sentences';
 
 /** Waiting reasons that do not heal without a change. */
 const FAILING = new Set([
